@@ -1,0 +1,61 @@
+//! Errors of the domain and of its ports. Only `todo-http` turns them into statuses.
+
+use std::error::Error as StdError;
+
+pub type BoxError = Box<dyn StdError + Send + Sync + 'static>;
+
+/// One broken rule, named after the field of the request that broke it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+/// What a task operation can end in, besides success.
+#[derive(Debug, thiserror::Error)]
+pub enum TaskError {
+    /// The request breaks one or more rules; every broken rule is listed.
+    #[error("invalid task: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// The caller asked for another user's tasks.
+    #[error("the caller may not act for this user")]
+    Forbidden,
+    /// No such task for this owner: missing, foreign and malformed ids look alike.
+    #[error("task not found")]
+    NotFound,
+    /// Storage cannot be reached right now; retrying later may succeed.
+    #[error("storage unavailable")]
+    Unavailable(#[source] BoxError),
+    /// A bug or an unexpected state of storage.
+    #[error("internal error")]
+    Internal(#[source] BoxError),
+}
+
+/// What a repository adapter reports when it cannot answer.
+#[derive(Debug, thiserror::Error)]
+pub enum RepoError {
+    /// The store is unreachable or overloaded (pool timeout, closed connection).
+    #[error("storage unavailable")]
+    Unavailable(#[source] BoxError),
+    /// Anything else: a failed statement, a row that breaks an invariant.
+    #[error("storage failure")]
+    Internal(#[source] BoxError),
+}
+
+impl From<RepoError> for TaskError {
+    fn from(err: RepoError) -> Self {
+        match err {
+            RepoError::Unavailable(source) => Self::Unavailable(source),
+            RepoError::Internal(source) => Self::Internal(source),
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! What the domain needs from storage. Adapters implement these; the domain calls them.
+//!
+//! Every method takes an [`OwnerScope`]. An adapter MUST filter each statement by
+//! `scope.owner()` in the statement itself (not read-then-check), and MUST treat a task
+//! owned by someone else exactly like a missing one.
+
+use crate::{
+    Completion, NewTask, OwnerScope, RepoError, Task, TaskId, TaskPage, TaskPatch, TaskQuery,
+};
+
+pub trait TaskRepository: Send + Sync {
+    /// The scope owner's tasks matching `query`, one page, with the total match count.
+    ///
+    /// # Errors
+    /// `Unavailable` when storage cannot be reached, `Internal` otherwise.
+    fn list(&self, scope: &OwnerScope, query: &TaskQuery) -> Result<TaskPage, RepoError>;
+
+    /// # Errors
+    /// MUST return `Ok(None)` for a task of another owner, as for a missing one.
+    fn get(&self, scope: &OwnerScope, id: TaskId) -> Result<Option<Task>, RepoError>;
+
+    /// Stores a task owned by the scope's owner, whose user row already exists.
+    ///
+    /// # Errors
+    /// `Unavailable` when storage cannot be reached; nothing is stored then.
+    fn create(&self, scope: &OwnerScope, task: &NewTask) -> Result<Task, RepoError>;
+
+    /// Applies `patch` and bumps `updated_at`, in one statement.
+    ///
+    /// # Errors
+    /// MUST return `Ok(None)`, changing nothing, for a foreign or missing task.
+    fn update(
+        &self,
+        scope: &OwnerScope,
+        id: TaskId,
+        patch: &TaskPatch,
+    ) -> Result<Option<Task>, RepoError>;
+
+    /// Sets or toggles `completed` and bumps `updated_at`, in one statement.
+    ///
+    /// # Errors
+    /// MUST return `Ok(None)`, changing nothing, for a foreign or missing task.
+    fn set_completion(
+        &self,
+        scope: &OwnerScope,
+        id: TaskId,
+        completion: Completion,
+    ) -> Result<Option<Task>, RepoError>;
+
+    /// # Errors
+    /// MUST return `Ok(false)`, deleting nothing, for a foreign or missing task.
+    fn delete(&self, scope: &OwnerScope, id: TaskId) -> Result<bool, RepoError>;
+
+    /// Whether storage answers at all (for readiness).
+    ///
+    /// # Errors
+    /// `Unavailable` when it does not.
+    fn ping(&self) -> Result<(), RepoError>;
+}
+
+pub trait UserRepository: Send + Sync {
+    /// Makes sure the scope's owner has a user row holding its current profile.
+    ///
+    /// # Errors
+    /// MUST be safe under concurrency: many first requests of one user create one row
+    /// and none of them fails for it.
+    fn upsert(&self, scope: &OwnerScope) -> Result<(), RepoError>;
+}
