@@ -1,1 +1,24 @@
-//! placeholder
+//! PostgreSQL storage for tasks and users: diesel 2 over an r2d2 pool.
+//!
+//! This crate implements the domain's repository ports and nothing else decides
+//! here: every statement on `tasks` is filtered by the [`OwnerScope`] it is given, in
+//! the statement itself. Diesel rows never leave the crate, and every diesel or pool
+//! error becomes a [`RepoError`] in one place (`errors.rs`).
+//!
+//! [`OwnerScope`]: todo_domain::OwnerScope
+//! [`RepoError`]: todo_domain::RepoError
+
+mod errors;
+mod migrations;
+mod pool;
+mod rows;
+mod schema;
+mod store;
+mod tasks;
+#[cfg(feature = "test-support")]
+pub mod test_db;
+mod users;
+
+pub use migrations::{MigrationError, run_migrations};
+pub use pool::{DbConfig, DbPool, build_pool};
+pub use store::PgStore;

@@ -1,0 +1,31 @@
+// @generated automatically by Diesel CLI.
+
+diesel::table! {
+    tasks (id) {
+        id -> Int8,
+        #[max_length = 255]
+        user_id -> Varchar,
+        #[max_length = 200]
+        title -> Varchar,
+        #[max_length = 1000]
+        description -> Nullable<Varchar>,
+        completed -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        #[max_length = 255]
+        id -> Varchar,
+        email -> Nullable<Text>,
+        name -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(tasks -> users (user_id));
+
+diesel::allow_tables_to_appear_in_same_query!(tasks, users);

@@ -1,0 +1,31 @@
+//! `PgStore`: the pool plus the unit-of-work helper every port method goes through.
+
+use diesel::PgConnection;
+use diesel::r2d2::{ConnectionManager, PooledConnection};
+use todo_domain::RepoError;
+
+use crate::DbPool;
+use crate::errors::{checkout_error, query_error};
+
+/// Implements the domain's `TaskRepository` and `UserRepository` on PostgreSQL.
+#[derive(Clone)]
+pub struct PgStore {
+    pool: DbPool,
+}
+
+impl PgStore {
+    pub fn new(pool: DbPool) -> Self {
+        Self { pool }
+    }
+
+    /// Checks a connection out (bounded wait) and runs `work` on it; both kinds of
+    /// failure are mapped to `RepoError` here.
+    pub(crate) fn with_conn<T>(
+        &self,
+        work: impl FnOnce(&mut PgConnection) -> diesel::QueryResult<T>,
+    ) -> Result<T, RepoError> {
+        let mut conn: PooledConnection<ConnectionManager<PgConnection>> =
+            self.pool.get().map_err(checkout_error)?;
+        work(&mut conn).map_err(query_error)
+    }
+}

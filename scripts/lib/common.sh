@@ -1,0 +1,105 @@
+# Shared helpers for scripts/dev and scripts/test. Source it; do not run it.
+# Everything here is idempotent: it installs only what is missing.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-auto}"
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    die "need root to run: $*"; fi
+}
+
+APT_UPDATED=0
+apt_install() {
+  command -v apt-get >/dev/null || die "missing $* and no apt-get to install it; install it by hand"
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    log "apt-get update"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    APT_UPDATED=1
+  fi
+  log "apt-get install $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# The PostgreSQL server binaries (initdb, pg_ctl, postgres) and libpq for diesel.
+pg_bindir() {
+  local dir=""
+  if command -v pg_config >/dev/null; then dir="$(pg_config --bindir)"; fi
+  if [ -z "$dir" ] || [ ! -x "$dir/initdb" ]; then
+    dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)"
+  fi
+  printf '%s' "$dir"
+}
+
+ensure_system_packages() {
+  local missing=()
+  [ -x "$(pg_bindir)/initdb" ] || missing+=(postgresql)
+  # diesel links libpq; the .so symlink comes with the -dev package.
+  ldconfig -p 2>/dev/null | grep -q 'libpq.so ' || [ -e /usr/lib/x86_64-linux-gnu/libpq.so ] || missing+=(libpq-dev)
+  command -v pg_config >/dev/null || missing+=(libpq-dev)
+  command -v cargo >/dev/null || die "cargo is not installed (https://rustup.rs)"
+  if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
+}
+
+# initdb refuses to run as root: the cluster belongs to the 'postgres' user then.
+pg_user() { if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi; }
+
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+ensure_pg_user() {
+  if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
+    as_root useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+  fi
+}
+
+# pg_start DATA_DIR PORT [durable|throwaway]: initialises DATA_DIR if empty and
+# starts a server on 127.0.0.1:PORT with its socket inside DATA_DIR.
+pg_start() {
+  local data="$1" port="$2" mode="${3:-durable}" bin
+  bin="$(pg_bindir)"
+  ensure_pg_user
+  mkdir -p "$data"
+  if [ "$(id -u)" -eq 0 ]; then chown "$(pg_user)" "$data"; fi
+  chmod 700 "$data"
+  if [ ! -f "$data/PG_VERSION" ]; then
+    log "initialising a PostgreSQL cluster in $data"
+    as_pg "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  local opts="-p $port -k $data -c listen_addresses=127.0.0.1"
+  if [ "$mode" = throwaway ]; then
+    # Test data is disposable: skip the disk flushes that make it durable.
+    opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+  fi
+  if as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    log "PostgreSQL already running in $data"
+  else
+    log "starting PostgreSQL on 127.0.0.1:$port"
+    as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -o "$opts" -w -t 60 start >/dev/null \
+      || { tail -n 20 "$data/server.log" >&2; die "PostgreSQL did not start"; }
+  fi
+}
+
+pg_stop() {
+  local data="$1"
+  [ -f "$data/PG_VERSION" ] || return 0
+  as_pg "$(pg_bindir)/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# Creates database NAME on the local cluster if it does not exist.
+pg_create_db() {
+  local port="$1" name="$2"
+  if ! psql -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$name'" postgres | grep -q 1; then
+    psql -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE \"$name\"" postgres
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
