@@ -1,0 +1,71 @@
+//! `/healthz` (the process runs) and `/readyz` (it can serve: database and JWKS).
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{HeaderValue, RETRY_AFTER};
+use actix_web::{HttpResponse, web};
+use serde::Serialize;
+use todo_auth::Verifier;
+use todo_domain::TaskService;
+use utoipa::ToSchema;
+
+use crate::Problem;
+
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    #[schema(example = "ok")]
+    status: &'static str,
+}
+
+/// Liveness: 200 while the process runs.
+#[utoipa::path(get, path = "/healthz", tag = "service",
+    responses((status = 200, description = "The process is running", body = Health)))]
+pub(crate) async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().json(Health { status: "ok" })
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Readiness {
+    #[schema(example = "ready")]
+    status: &'static str,
+    #[schema(example = "ok")]
+    database: &'static str,
+    #[schema(example = "ok")]
+    jwks: &'static str,
+}
+
+/// Readiness: 200 when the database answers and the JWKS is loaded; otherwise 503,
+/// naming what is missing.
+#[utoipa::path(get, path = "/readyz", tag = "service",
+    responses(
+        (status = 200, description = "Ready to serve", body = Readiness),
+        (status = 503, description = "Database unreachable or JWKS not loaded yet", body = Problem,
+            content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn readyz(
+    service: web::Data<TaskService>,
+    verifier: web::Data<Verifier>,
+) -> HttpResponse {
+    let database_ok = web::block(move || service.check_storage().is_ok())
+        .await
+        .unwrap_or(false);
+    let jwks_ok = verifier.is_ready();
+    if database_ok && jwks_ok {
+        return HttpResponse::Ok().json(Readiness {
+            status: "ready",
+            database: "ok",
+            jwks: "ok",
+        });
+    }
+    let missing: Vec<&str> = [
+        (!database_ok).then_some("database unreachable"),
+        (!jwks_ok).then_some("JWKS not loaded"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut response = Problem::new(StatusCode::SERVICE_UNAVAILABLE, missing.join("; ")).respond();
+    response
+        .headers_mut()
+        .insert(RETRY_AFTER, HeaderValue::from_static("5"));
+    response
+}

@@ -1,0 +1,46 @@
+use actix_web::{HttpRequest, HttpResponse, web};
+use todo_domain::TaskService;
+
+use super::blocking;
+use super::wire::{SetCompletionRequest, TaskBody};
+use crate::body::read_json;
+use crate::identity::Authenticated;
+use crate::{ApiError, Problem};
+
+/// Toggle `completed` (no body), or set it (`{"completed": bool}`).
+#[utoipa::path(
+    patch,
+    path = "/api/{user_id}/tasks/{id}/complete",
+    tag = "tasks",
+    params(
+        ("user_id" = String, Path, description = "Must equal the token's `sub`"),
+        ("id" = i64, Path, description = "Task id"),
+    ),
+    request_body(content = Option<SetCompletionRequest>, description = "Optional; without it the task is toggled"),
+    responses(
+        (status = 200, description = "The updated task", body = TaskBody),
+        (status = 400, description = "Body is not valid JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Path user is not the caller", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such task for this user", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not application/json", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`completed` is not a boolean", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Database or JWKS unavailable", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn set_task_completion(
+    caller: Authenticated,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+    payload: web::Payload,
+    service: web::Data<TaskService>,
+) -> Result<HttpResponse, ApiError> {
+    let (user_id, id) = path.into_inner();
+    let scope = caller.scope_to(&user_id)?;
+    let body: Option<SetCompletionRequest> = read_json(&req, payload).await?;
+    let completion =
+        SetCompletionRequest::try_into_domain(body).map_err(ApiError::Unprocessable)?;
+    let task = blocking(service, move |s| s.set_completion(&scope, &id, completion)).await?;
+    Ok(HttpResponse::Ok().json(TaskBody::from(task)))
+}

@@ -1,0 +1,43 @@
+use std::collections::HashMap;
+
+use actix_web::{HttpResponse, web};
+use todo_domain::TaskService;
+
+use super::blocking;
+use super::params::ListParams;
+use super::wire::TaskBody;
+use crate::identity::Authenticated;
+use crate::{ApiError, Problem};
+
+/// List the caller's tasks, filtered, searched, sorted and paged.
+#[utoipa::path(
+    get,
+    path = "/api/{user_id}/tasks",
+    tag = "tasks",
+    params(("user_id" = String, Path, description = "Must equal the token's `sub`"), ListParams),
+    responses(
+        (status = 200, description = "One page of tasks", body = [TaskBody],
+            headers(("X-Total-Count" = i64, description = "Matching tasks before limit/offset"))),
+        (status = 401, description = "No or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Path user is not the caller", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown parameter value", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Database or JWKS unavailable", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn list_tasks(
+    caller: Authenticated,
+    path: web::Path<String>,
+    query: web::Query<HashMap<String, String>>,
+    service: web::Data<TaskService>,
+) -> Result<HttpResponse, ApiError> {
+    let scope = caller.scope_to(&path)?;
+    let query = ListParams::from_pairs(query.into_inner())
+        .try_into_domain()
+        .map_err(ApiError::Unprocessable)?;
+    let page = blocking(service, move |s| s.list(&scope, &query)).await?;
+    let body: Vec<TaskBody> = page.tasks.into_iter().map(TaskBody::from).collect();
+    Ok(HttpResponse::Ok()
+        .insert_header(("X-Total-Count", page.total.to_string()))
+        .json(body))
+}

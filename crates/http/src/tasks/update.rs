@@ -1,0 +1,48 @@
+use actix_web::{HttpRequest, HttpResponse, web};
+use todo_domain::TaskService;
+
+use super::blocking;
+use super::wire::{TaskBody, UpdateTaskRequest};
+use crate::body::read_json;
+use crate::identity::Authenticated;
+use crate::{ApiError, Problem};
+
+/// Change the fields a body names; `"description": null` clears the description.
+#[utoipa::path(
+    put,
+    path = "/api/{user_id}/tasks/{id}",
+    tag = "tasks",
+    params(
+        ("user_id" = String, Path, description = "Must equal the token's `sub`"),
+        ("id" = i64, Path, description = "Task id"),
+    ),
+    request_body = UpdateTaskRequest,
+    responses(
+        (status = 200, description = "The updated task", body = TaskBody),
+        (status = 400, description = "Body is not valid JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Path user is not the caller", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such task for this user", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over 64 KiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not application/json", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field breaks a rule, or no field is set", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Database or JWKS unavailable", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn update_task(
+    caller: Authenticated,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+    payload: web::Payload,
+    service: web::Data<TaskService>,
+) -> Result<HttpResponse, ApiError> {
+    let (user_id, id) = path.into_inner();
+    let scope = caller.scope_to(&user_id)?;
+    let body: UpdateTaskRequest = read_json(&req, payload)
+        .await?
+        .ok_or(ApiError::BadRequest("request body is not valid JSON"))?;
+    let patch = body.try_into_domain().map_err(ApiError::Unprocessable)?;
+    let task = blocking(service, move |s| s.update(&scope, &id, &patch)).await?;
+    Ok(HttpResponse::Ok().json(TaskBody::from(task)))
+}

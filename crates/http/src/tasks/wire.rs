@@ -1,0 +1,294 @@
+//! Request and response bodies of the task endpoints, and their conversion into
+//! domain values. Conversions collect every broken field instead of stopping at one.
+//!
+//! Request fields are read as raw JSON so that absent, `null` and wrongly typed
+//! values can be told apart and reported per field. Unknown fields, and the fields
+//! the server owns (`id`, `user_id`, `created_at`, `updated_at`), are ignored.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+use todo_domain::{Completion, FieldError, NewTask, Task, TaskDescription, TaskPatch, TaskTitle};
+use utoipa::ToSchema;
+
+/// A task as the API returns it.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Task)]
+pub struct TaskBody {
+    #[schema(example = 42)]
+    pub id: i64,
+    #[schema(example = "Q3kV0yP2c8sWm1ZxLr7bT9aN")]
+    pub user_id: String,
+    #[schema(example = "Buy milk", min_length = 1, max_length = 200)]
+    pub title: String,
+    #[schema(example = "2 litres", max_length = 1000)]
+    pub description: Option<String>,
+    pub completed: bool,
+    /// RFC 3339, UTC, microseconds.
+    #[schema(format = DateTime, example = "2026-11-22T09:15:02.123456Z")]
+    pub created_at: String,
+    #[schema(format = DateTime, example = "2026-11-22T09:15:02.123456Z")]
+    pub updated_at: String,
+}
+
+const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.6fZ";
+
+impl From<Task> for TaskBody {
+    fn from(task: Task) -> Self {
+        Self {
+            id: task.id.get(),
+            user_id: task.user_id.as_str().to_owned(),
+            title: task.title,
+            description: task.description,
+            completed: task.completed,
+            created_at: task.created_at.format(TIME_FORMAT).to_string(),
+            updated_at: task.updated_at.format(TIME_FORMAT).to_string(),
+        }
+    }
+}
+
+/// Keeps a present field, even `null`, as `Some`; only an absent field is `None`.
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
+}
+
+/// Body of `POST /api/{user_id}/tasks`.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CreateTaskRequest {
+    /// Trimmed; 1 to 200 characters.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = String, min_length = 1, max_length = 200, example = "Buy milk")]
+    title: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 1000, example = "2 litres")]
+    description: Option<Value>,
+    /// Defaults to `false`.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<bool>)]
+    completed: Option<Value>,
+}
+
+/// Body of `PUT /api/{user_id}/tasks/{id}`: at least one field; `description: null` clears it.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct UpdateTaskRequest {
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 200)]
+    title: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 1000)]
+    description: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<bool>)]
+    completed: Option<Value>,
+}
+
+/// Optional body of `PATCH /api/{user_id}/tasks/{id}/complete`: sets `completed`;
+/// without it the task's completion is toggled.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct SetCompletionRequest {
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<bool>)]
+    completed: Option<Value>,
+}
+
+/// Collects field errors while the fields of one body are read.
+#[derive(Default)]
+struct Errors(Vec<FieldError>);
+
+impl Errors {
+    fn take<T>(&mut self, result: Result<T, FieldError>) -> Option<T> {
+        result.map_err(|e| self.0.push(e)).ok()
+    }
+
+    fn finish<T>(
+        self,
+        value: impl FnOnce() -> Result<T, FieldError>,
+    ) -> Result<T, Vec<FieldError>> {
+        if self.0.is_empty() {
+            value().map_err(|e| vec![e])
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+fn title(value: &Value) -> Result<TaskTitle, FieldError> {
+    match value {
+        Value::String(s) => TaskTitle::parse(s),
+        _ => Err(FieldError::new("title", "must be a string")),
+    }
+}
+
+fn description(value: &Value) -> Result<Option<TaskDescription>, FieldError> {
+    match value {
+        Value::Null => Ok(None),
+        Value::String(s) => TaskDescription::parse(s).map(Some),
+        _ => Err(FieldError::new("description", "must be a string or null")),
+    }
+}
+
+fn completed(value: &Value) -> Result<bool, FieldError> {
+    value
+        .as_bool()
+        .ok_or_else(|| FieldError::new("completed", "must be a boolean"))
+}
+
+impl CreateTaskRequest {
+    /// # Errors
+    /// Every broken field.
+    pub fn try_into_domain(self) -> Result<NewTask, Vec<FieldError>> {
+        let mut errors = Errors::default();
+        let title = match &self.title {
+            Some(value) => errors.take(title(value)),
+            None => errors.take(Err(FieldError::new("title", "is required"))),
+        };
+        let description = self
+            .description
+            .as_ref()
+            .and_then(|v| errors.take(description(v)));
+        let completed = self
+            .completed
+            .as_ref()
+            .and_then(|v| errors.take(completed(v)));
+        errors.finish(|| {
+            Ok(NewTask {
+                title: title.ok_or_else(|| FieldError::new("title", "is required"))?,
+                description: description.flatten(),
+                completed: completed.unwrap_or(false),
+            })
+        })
+    }
+}
+
+impl UpdateTaskRequest {
+    /// # Errors
+    /// Every broken field, or a body that sets none of the fields.
+    pub fn try_into_domain(self) -> Result<TaskPatch, Vec<FieldError>> {
+        let mut errors = Errors::default();
+        let title = self.title.as_ref().and_then(|v| errors.take(title(v)));
+        let description = self
+            .description
+            .as_ref()
+            .and_then(|v| errors.take(description(v)));
+        let completed = self
+            .completed
+            .as_ref()
+            .and_then(|v| errors.take(completed(v)));
+        errors.finish(|| TaskPatch::new(title, description, completed))
+    }
+}
+
+impl SetCompletionRequest {
+    /// # Errors
+    /// A `completed` that is not a boolean.
+    pub fn try_into_domain(body: Option<Self>) -> Result<Completion, Vec<FieldError>> {
+        match body.and_then(|b| b.completed) {
+            None => Ok(Completion::Toggle),
+            Some(value) => completed(&value).map(Completion::Set).map_err(|e| vec![e]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn create(body: Value) -> Result<NewTask, Vec<FieldError>> {
+        serde_json::from_value::<CreateTaskRequest>(body)
+            .expect("object")
+            .try_into_domain()
+    }
+
+    fn update(body: Value) -> Result<TaskPatch, Vec<FieldError>> {
+        serde_json::from_value::<UpdateTaskRequest>(body)
+            .expect("object")
+            .try_into_domain()
+    }
+
+    fn fields(errors: &[FieldError]) -> Vec<&str> {
+        errors.iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn create_defaults_and_ignores_server_owned_fields() {
+        let task =
+            create(json!({"title": " Buy milk ", "id": 7, "user_id": "mallory", "extra": 1}))
+                .expect("valid");
+        assert_eq!(task.title.as_str(), "Buy milk");
+        assert_eq!(task.description, None);
+        assert!(!task.completed);
+    }
+
+    #[test]
+    fn create_reports_every_broken_field() {
+        let errors =
+            create(json!({"title": 5, "description": [], "completed": "yes"})).expect_err("bad");
+        assert_eq!(fields(&errors), ["title", "description", "completed"]);
+        let errors = create(json!({})).expect_err("no title");
+        assert_eq!(errors[0].message, "is required");
+        let errors = create(json!({"title": null, "completed": null})).expect_err("nulls");
+        assert_eq!(fields(&errors), ["title", "completed"]);
+    }
+
+    #[test]
+    fn create_accepts_null_description() {
+        let task =
+            create(json!({"title": "t", "description": null, "completed": true})).expect("valid");
+        assert_eq!(task.description, None);
+        assert!(task.completed);
+    }
+
+    #[test]
+    fn update_tells_absent_from_null() {
+        let patch = update(json!({"description": null})).expect("valid");
+        assert_eq!(patch.description(), Some(None));
+        assert_eq!(patch.title(), None);
+        let patch = update(json!({"completed": false})).expect("valid");
+        assert_eq!(patch.description(), None);
+    }
+
+    #[test]
+    fn update_needs_at_least_one_field() {
+        let errors = update(json!({"id": 3, "created_at": "x"})).expect_err("nothing to set");
+        assert_eq!(fields(&errors), ["body"]);
+    }
+
+    #[test]
+    fn update_refuses_null_title_and_blank_title() {
+        assert_eq!(
+            fields(&update(json!({"title": null})).expect_err("null")),
+            ["title"]
+        );
+        assert_eq!(
+            fields(&update(json!({"title": "  "})).expect_err("blank")),
+            ["title"]
+        );
+    }
+
+    #[test]
+    fn completion_body_is_optional() {
+        let parse = |v: Option<Value>| {
+            SetCompletionRequest::try_into_domain(
+                v.map(|v| serde_json::from_value(v).expect("obj")),
+            )
+        };
+        assert_eq!(parse(None), Ok(Completion::Toggle));
+        assert_eq!(parse(Some(json!({}))), Ok(Completion::Toggle));
+        assert_eq!(
+            parse(Some(json!({"completed": true}))),
+            Ok(Completion::Set(true))
+        );
+        assert!(parse(Some(json!({"completed": "true"}))).is_err());
+    }
+
+    #[test]
+    fn times_have_microseconds_and_z() {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-22T09:15:02.1234567+01:00")
+            .expect("time")
+            .with_timezone(&chrono::Utc);
+        assert_eq!(
+            at.format(TIME_FORMAT).to_string(),
+            "2026-11-22T08:15:02.123456Z"
+        );
+    }
+}
