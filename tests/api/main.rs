@@ -1,1 +1,13 @@
-fn main() {}
+//! Black-box tests of the whole service: the real app on a random port, a real
+//! PostgreSQL database of its own, and a real JWKS served over HTTP.
+
+mod helpers;
+
+mod auth;
+mod contract;
+mod errors;
+mod faults;
+mod isolation;
+mod listing;
+mod provisioning;
+mod service;

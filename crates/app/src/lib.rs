@@ -1,1 +1,128 @@
-//! x
+//! Wires the Todo API together: configuration in, a running `todo-server` out.
+//!
+//! It owns start-up order (migrations, pool, JWKS loader, HTTP listener) and nothing
+//! else: no rules, no SQL, no token checks live here. Tests build the same
+//! [`Application`] as `main`, with a `Config` of their own.
+
+mod config;
+
+use std::net::{SocketAddr, TcpListener};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use actix_web::HttpServer;
+use actix_web::dev::{Server, ServerHandle};
+use todo_auth::Verifier;
+use todo_domain::TaskService;
+use todo_http::{ApiState, app};
+use todo_persistence::{PgStore, build_pool, run_migrations};
+
+pub use config::{Config, ConfigError};
+
+/// How long start-up keeps retrying migrations while the database comes up.
+const MIGRATION_DEADLINE: Duration = Duration::from_secs(30);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("database migrations failed: {0}")]
+    Migrations(#[from] todo_persistence::MigrationError),
+    #[error("cannot set up token verification: {0}")]
+    Auth(#[from] todo_auth::AuthSetupError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// A configured, listening server that has not started serving yet.
+pub struct Application {
+    server: Server,
+    address: SocketAddr,
+    jwks_refresh: tokio::task::JoinHandle<()>,
+}
+
+impl Application {
+    /// Migrates the database, then binds the listener. Must run inside an actix
+    /// (tokio) runtime: it spawns the JWKS refresher there.
+    ///
+    /// # Errors
+    /// When migrations cannot be applied in time, or the address cannot be bound.
+    pub async fn build(config: Config) -> Result<Self, StartError> {
+        // reqwest is built without a default TLS provider; install ring's once.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+
+        let url = config.db.url.clone();
+        let applied = actix_web::rt::task::spawn_blocking(move || migrate_with_retry(&url))
+            .await
+            .unwrap_or_else(|e| Err(todo_persistence::MigrationError::Migrate(e.to_string())))?;
+        if !applied.is_empty() {
+            log::info!("applied migrations: {}", applied.join(", "));
+        }
+
+        let store = Arc::new(PgStore::new(build_pool(&config.db)));
+        let tasks = Arc::new(TaskService::new(store.clone(), store));
+        let verifier = Verifier::new(config.jwt.clone())?;
+        // Start serving even while the issuer is down; /readyz reports it.
+        let jwks_refresh = verifier.spawn_refresh();
+
+        let listener = TcpListener::bind(config.bind).map_err(|source| StartError::Bind {
+            addr: config.bind,
+            source,
+        })?;
+        let address = listener.local_addr().map_err(|source| StartError::Bind {
+            addr: config.bind,
+            source,
+        })?;
+        let state = ApiState { tasks, verifier };
+        let http = config.http.clone();
+        let server = HttpServer::new(move || app(state.clone(), http.clone()))
+            .shutdown_timeout(10)
+            .listen(listener)
+            .map_err(|source| StartError::Bind {
+                addr: config.bind,
+                source,
+            })?
+            .run();
+        Ok(Self {
+            server,
+            address,
+            jwks_refresh,
+        })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Stops the server from another task (tests; `main` relies on signals).
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
+    }
+
+    /// Serves until the server is stopped by a signal or its handle.
+    ///
+    /// # Errors
+    /// When the server fails while running.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let result = self.server.await;
+        self.jwks_refresh.abort();
+        result
+    }
+}
+
+fn migrate_with_retry(url: &str) -> Result<Vec<String>, todo_persistence::MigrationError> {
+    let started = Instant::now();
+    loop {
+        match run_migrations(url) {
+            Err(todo_persistence::MigrationError::Connect(e))
+                if started.elapsed() < MIGRATION_DEADLINE =>
+            {
+                log::warn!("database not reachable yet ({e}); retrying");
+                std::thread::sleep(Duration::from_secs(1));
+            }
+            result => return result,
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! Configuration, read once from the environment at start.
+//!
+//! Variables (defaults in brackets):
+//! `DATABASE_URL` (required), `TODO_BIND` [127.0.0.1:8000],
+//! `TODO_JWKS_URL` [http://localhost:3000/api/auth/jwks],
+//! `TODO_JWT_ISSUER` [http://localhost:3000], `TODO_JWT_AUDIENCE` [http://localhost:3000],
+//! `TODO_JWT_LEEWAY_SECS` [30], `TODO_JWKS_REFRESH_SECS` [300], `TODO_DB_POOL_SIZE` [10],
+//! `TODO_CORS_ORIGINS` [http://localhost:3000], `RUST_LOG` [info, read by env_logger].
+//! Each bad value is reported naming its variable.
+
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::time::Duration;
+
+use todo_auth::JwtConfig;
+use todo_http::HttpConfig;
+use todo_persistence::DbConfig;
+
+/// How long a request waits for a database connection before it gets a 503.
+const DB_CHECKOUT_TIMEOUT: Duration = Duration::from_secs(3);
+const LOCAL_WEB_ORIGIN: &str = "http://localhost:3000";
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub bind: SocketAddr,
+    pub db: DbConfig,
+    pub jwt: JwtConfig,
+    pub http: HttpConfig,
+}
+
+/// One bad variable: displayed as the one line the service prints before it stops.
+#[derive(Debug, thiserror::Error)]
+#[error("{var}: {problem}")]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub problem: String,
+}
+
+impl Config {
+    /// # Errors
+    /// The first variable that is missing or malformed.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads configuration through `lookup`, so tests need not touch the process env.
+    ///
+    /// # Errors
+    /// The first variable that is missing or malformed.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let var = |name: &'static str, default: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| default.to_owned())
+        };
+        let database_url = var("DATABASE_URL", "");
+        if database_url.is_empty() {
+            return Err(bad("DATABASE_URL", "is required (a postgres:// URL)"));
+        }
+        if !(database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
+            return Err(bad(
+                "DATABASE_URL",
+                "must be a postgres:// or postgresql:// URL",
+            ));
+        }
+        Ok(Self {
+            bind: socket_addr("TODO_BIND", &var("TODO_BIND", "127.0.0.1:8000"))?,
+            db: DbConfig {
+                url: database_url,
+                pool_size: number(
+                    "TODO_DB_POOL_SIZE",
+                    &var("TODO_DB_POOL_SIZE", "10"),
+                    1,
+                    1000,
+                )?,
+                checkout_timeout: DB_CHECKOUT_TIMEOUT,
+            },
+            jwt: JwtConfig {
+                jwks_url: http_url(
+                    "TODO_JWKS_URL",
+                    &var("TODO_JWKS_URL", "http://localhost:3000/api/auth/jwks"),
+                )?,
+                issuer: var("TODO_JWT_ISSUER", LOCAL_WEB_ORIGIN),
+                audience: var("TODO_JWT_AUDIENCE", LOCAL_WEB_ORIGIN),
+                leeway: Duration::from_secs(number(
+                    "TODO_JWT_LEEWAY_SECS",
+                    &var("TODO_JWT_LEEWAY_SECS", "30"),
+                    0,
+                    600,
+                )?),
+                refresh_interval: Duration::from_secs(number(
+                    "TODO_JWKS_REFRESH_SECS",
+                    &var("TODO_JWKS_REFRESH_SECS", "300"),
+                    1,
+                    86_400,
+                )?),
+            },
+            http: HttpConfig {
+                cors_origins: origins(
+                    "TODO_CORS_ORIGINS",
+                    &var("TODO_CORS_ORIGINS", LOCAL_WEB_ORIGIN),
+                )?,
+            },
+        })
+    }
+}
+
+fn bad(var: &'static str, problem: impl Into<String>) -> ConfigError {
+    ConfigError {
+        var,
+        problem: problem.into(),
+    }
+}
+
+fn socket_addr(var: &'static str, raw: &str) -> Result<SocketAddr, ConfigError> {
+    raw.to_socket_addrs()
+        .ok()
+        .and_then(|mut addrs| addrs.next())
+        .ok_or_else(|| bad(var, format!("'{raw}' is not a host:port address")))
+}
+
+fn number<T>(var: &'static str, raw: &str, min: T, max: T) -> Result<T, ConfigError>
+where
+    T: std::str::FromStr + PartialOrd + std::fmt::Display + Copy,
+{
+    raw.parse::<T>()
+        .ok()
+        .filter(|n| *n >= min && *n <= max)
+        .ok_or_else(|| {
+            bad(
+                var,
+                format!("'{raw}' is not a whole number from {min} to {max}"),
+            )
+        })
+}
+
+fn http_url(var: &'static str, raw: &str) -> Result<String, ConfigError> {
+    let rest = raw
+        .strip_prefix("https://")
+        .or_else(|| raw.strip_prefix("http://"))
+        .ok_or_else(|| bad(var, format!("'{raw}' is not an http:// or https:// URL")))?;
+    if rest.is_empty() || rest.starts_with('/') {
+        return Err(bad(var, format!("'{raw}' has no host")));
+    }
+    Ok(raw.to_owned())
+}
+
+/// Origins are compared exactly by browsers: scheme, host and port, no path.
+fn origins(var: &'static str, raw: &str) -> Result<Vec<String>, ConfigError> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(|origin| {
+            let url = http_url(var, origin)?;
+            let host_part = url.split_once("://").map_or("", |(_, rest)| rest);
+            if host_part.contains('/') {
+                return Err(bad(
+                    var,
+                    format!("'{origin}' must be an origin, without a path or trailing slash"),
+                ));
+            }
+            Ok(url)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    const DB: (&str, &str) = ("DATABASE_URL", "postgres://u@localhost/todo");
+
+    #[test]
+    fn defaults_match_the_contract() {
+        let config = load(&[DB]).expect("defaults");
+        assert_eq!(config.bind.to_string(), "127.0.0.1:8000");
+        assert_eq!(config.jwt.jwks_url, "http://localhost:3000/api/auth/jwks");
+        assert_eq!(config.jwt.issuer, "http://localhost:3000");
+        assert_eq!(config.jwt.audience, "http://localhost:3000");
+        assert_eq!(config.jwt.leeway, Duration::from_secs(30));
+        assert_eq!(config.jwt.refresh_interval, Duration::from_secs(300));
+        assert_eq!(config.db.pool_size, 10);
+        assert_eq!(config.http.cors_origins, ["http://localhost:3000"]);
+    }
+
+    #[test]
+    fn database_url_is_required() {
+        assert_eq!(load(&[]).expect_err("missing").var, "DATABASE_URL");
+        assert_eq!(
+            load(&[("DATABASE_URL", "mysql://x")]).expect_err("bad").var,
+            "DATABASE_URL"
+        );
+    }
+
+    #[test]
+    fn neon_urls_are_accepted() {
+        let neon =
+            "postgresql://u:p@ep-cool-name-123.eu-central-1.aws.neon.tech/neondb?sslmode=require";
+        assert_eq!(load(&[("DATABASE_URL", neon)]).expect("neon").db.url, neon);
+    }
+
+    #[test]
+    fn each_bad_value_names_its_variable() {
+        for (var, value) in [
+            ("TODO_BIND", "not an address"),
+            ("TODO_JWKS_URL", "ftp://issuer/jwks"),
+            ("TODO_JWT_LEEWAY_SECS", "-1"),
+            ("TODO_JWKS_REFRESH_SECS", "0"),
+            ("TODO_DB_POOL_SIZE", "lots"),
+            ("TODO_CORS_ORIGINS", "http://localhost:3000/"),
+        ] {
+            let err = load(&[DB, (var, value)]).expect_err(var);
+            assert_eq!(err.var, var);
+            assert!(err.to_string().starts_with(var), "{err}");
+            assert!(!err.to_string().contains('\n'));
+        }
+    }
+
+    #[test]
+    fn cors_origins_are_comma_separated() {
+        let config = load(&[
+            DB,
+            (
+                "TODO_CORS_ORIGINS",
+                "http://localhost:3000, https://todo.example.com",
+            ),
+        ])
+        .expect("origins");
+        assert_eq!(
+            config.http.cors_origins,
+            ["http://localhost:3000", "https://todo.example.com"]
+        );
+    }
+
+    #[test]
+    fn the_database_password_is_not_printed() {
+        let config = load(&[("DATABASE_URL", "postgres://u:hunter2@h/db")]).expect("config");
+        assert!(!format!("{config:?}").contains("hunter2"));
+    }
+}
