@@ -103,3 +103,62 @@ pg_create_db() {
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
+
+# --- the web app -------------------------------------------------------------
+
+export NEXT_TELEMETRY_DISABLED=1
+
+ensure_node() {
+  command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+}
+
+# npm ci only when the lock file changed since the last install.
+ensure_web_packages() {
+  ensure_node
+  local stamp="$ROOT/web/node_modules/.installed-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/web/package-lock.json" "$stamp"; then
+    log "npm ci (web)"
+    (cd "$ROOT/web" && npm ci --no-audit --no-fund)
+    cp "$ROOT/web/package-lock.json" "$stamp"
+  fi
+}
+
+ensure_chromium() {
+  command -v chromium >/dev/null || apt_install chromium fonts-dejavu-core
+}
+
+# run_web_tests PG_PORT: unit tests, a production build, then the browser tests
+# against a fresh database on the given cluster.
+run_web_tests() {
+  local port="$1"
+  ensure_web_packages
+  ensure_chromium
+  log "web unit tests"
+  (cd "$ROOT/web" && npm run test:unit)
+  log "web production build"
+  (cd "$ROOT/web" && npm run build)
+  pg_create_db "$port" todo_e2e
+  log "browser tests (Chromium)"
+  (cd "$ROOT/web" && E2E_DATABASE_URL="postgres://postgres@127.0.0.1:$port/todo_e2e" \
+    TODO_SERVER_BIN="$ROOT/target/debug/todo-server" npm run test:e2e)
+}
+
+# start_web PORT API_URL: Better Auth's tables, a production build, then the server.
+# Appends the server's pid to the caller's `pids` array.
+start_web() {
+  local port="$1" api_url="$2" env_file="$ROOT/web/.env.local"
+  ensure_web_packages
+  if ! grep -qs '^BETTER_AUTH_SECRET=' "$env_file"; then
+    log "generating BETTER_AUTH_SECRET into web/.env.local"
+    printf 'BETTER_AUTH_SECRET=%s\n' "$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')" >> "$env_file"
+    chmod 600 "$env_file"
+  fi
+  export DATABASE_URL BETTER_AUTH_URL="${BETTER_AUTH_URL:-http://localhost:$port}"
+  export NEXT_PUBLIC_API_URL="${NEXT_PUBLIC_API_URL:-$api_url}" PORT="$port"
+  log "Better Auth migrations"
+  (cd "$ROOT/web" && npm run db:migrate)
+  log "building the web app"
+  (cd "$ROOT/web" && npm run build)
+  (cd "$ROOT/web" && exec setsid npm run start) &
+  pids+=("$!")
+}

@@ -8,6 +8,36 @@ use crate::{
     Completion, NewTask, OwnerScope, RepoError, Task, TaskId, TaskPage, TaskPatch, TaskQuery,
 };
 
+/// Tasks in storage, reachable only under an [`OwnerScope`].
+///
+/// The scoped way compiles:
+///
+/// ```
+/// use todo_domain::{Caller, TaskId, TaskRepository};
+/// fn read_own(repo: &dyn TaskRepository, caller: &Caller, path_user: &str) {
+///     if let Ok(scope) = caller.scope_to(path_user) {
+///         let _ = repo.get(&scope, TaskId::new(1));
+///     }
+/// }
+/// ```
+///
+/// There is no unscoped way to read a task:
+///
+/// ```compile_fail
+/// use todo_domain::{TaskId, TaskRepository};
+/// fn read_any(repo: &dyn TaskRepository) {
+///     let _ = repo.get(TaskId::new(1));
+/// }
+/// ```
+///
+/// and no scope without a caller (no public constructor, no `Default`):
+///
+/// ```compile_fail
+/// use todo_domain::{OwnerScope, TaskId, TaskRepository};
+/// fn read_any(repo: &dyn TaskRepository) {
+///     let _ = repo.get(&OwnerScope::default(), TaskId::new(1));
+/// }
+/// ```
 pub trait TaskRepository: Send + Sync {
     /// The scope owner's tasks matching `query`, one page, with the total match count.
     ///

@@ -10,6 +10,14 @@ use crate::{
 
 /// Task use cases. Methods are synchronous and may block on storage: async callers
 /// run them on a blocking thread pool, one call per request.
+///
+/// Every method needs the caller's scope; a bare id is not enough:
+///
+/// ```compile_fail
+/// fn read_any(service: &todo_domain::TaskService) {
+///     let _ = service.get("1");
+/// }
+/// ```
 pub struct TaskService {
     tasks: Arc<dyn TaskRepository>,
     users: Arc<dyn UserRepository>,
