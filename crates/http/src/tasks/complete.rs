@@ -2,10 +2,11 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use todo_domain::TaskService;
 
 use super::blocking;
+use super::responses::{AccessErrors, BodyErrors, TaskNotFound};
 use super::wire::{SetCompletionRequest, TaskBody};
+use crate::ApiError;
 use crate::body::read_json;
 use crate::identity::Authenticated;
-use crate::{ApiError, Problem};
 
 /// Toggle `completed` (no body), or set it (`{"completed": bool}`).
 #[utoipa::path(
@@ -19,13 +20,7 @@ use crate::{ApiError, Problem};
     request_body(content = Option<SetCompletionRequest>, description = "Optional; without it the task is toggled"),
     responses(
         (status = 200, description = "The updated task", body = TaskBody),
-        (status = 400, description = "Body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Path user is not the caller", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such task for this user", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Body is not application/json", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`completed` is not a boolean", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "Database or JWKS unavailable", body = Problem, content_type = "application/problem+json"),
+        AccessErrors, BodyErrors, TaskNotFound,
     ),
     security(("bearer" = []))
 )]

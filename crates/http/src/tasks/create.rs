@@ -2,11 +2,12 @@ use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
 use todo_domain::TaskService;
 
+use super::responses::{AccessErrors, BodyErrors};
 use super::wire::{CreateTaskRequest, TaskBody};
 use super::{blocking, task_location};
+use crate::ApiError;
 use crate::body::read_json;
 use crate::identity::Authenticated;
-use crate::{ApiError, Problem};
 
 /// Create a task owned by the caller.
 #[utoipa::path(
@@ -18,13 +19,7 @@ use crate::{ApiError, Problem};
     responses(
         (status = 201, description = "Created", body = TaskBody,
             headers(("Location" = String, description = "/api/{user_id}/tasks/{id}"))),
-        (status = 400, description = "Body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Path user is not the caller", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 64 KiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Body is not application/json", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field breaks a rule", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "Database or JWKS unavailable", body = Problem, content_type = "application/problem+json"),
+        AccessErrors, BodyErrors,
     ),
     security(("bearer" = []))
 )]

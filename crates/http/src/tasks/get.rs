@@ -2,9 +2,10 @@ use actix_web::{HttpResponse, web};
 use todo_domain::TaskService;
 
 use super::blocking;
+use super::responses::{AccessErrors, TaskNotFound};
 use super::wire::TaskBody;
+use crate::ApiError;
 use crate::identity::Authenticated;
-use crate::{ApiError, Problem};
 
 /// Read one of the caller's tasks.
 #[utoipa::path(
@@ -17,10 +18,7 @@ use crate::{ApiError, Problem};
     ),
     responses(
         (status = 200, description = "The task", body = TaskBody),
-        (status = 401, description = "No or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Path user is not the caller", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such task for this user", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "Database or JWKS unavailable", body = Problem, content_type = "application/problem+json"),
+        AccessErrors, TaskNotFound,
     ),
     security(("bearer" = []))
 )]

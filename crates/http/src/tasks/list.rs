@@ -5,9 +5,10 @@ use todo_domain::TaskService;
 
 use super::blocking;
 use super::params::ListParams;
+use super::responses::{AccessErrors, InvalidQuery};
 use super::wire::TaskBody;
+use crate::ApiError;
 use crate::identity::Authenticated;
-use crate::{ApiError, Problem};
 
 /// List the caller's tasks, filtered, searched, sorted and paged.
 #[utoipa::path(
@@ -18,10 +19,7 @@ use crate::{ApiError, Problem};
     responses(
         (status = 200, description = "One page of tasks", body = [TaskBody],
             headers(("X-Total-Count" = i64, description = "Matching tasks before limit/offset"))),
-        (status = 401, description = "No or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Path user is not the caller", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown parameter value", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "Database or JWKS unavailable", body = Problem, content_type = "application/problem+json"),
+        AccessErrors, InvalidQuery,
     ),
     security(("bearer" = []))
 )]

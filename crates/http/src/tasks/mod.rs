@@ -8,6 +8,7 @@ mod delete;
 mod get;
 mod list;
 pub(crate) mod params;
+mod responses;
 mod update;
 pub(crate) mod wire;
 
