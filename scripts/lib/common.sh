@@ -143,16 +143,12 @@ run_web_tests() {
     TODO_SERVER_BIN="$ROOT/target/debug/todo-server" npm run test:e2e)
 }
 
-# start_web PORT API_URL: Better Auth's tables, a production build, then the server.
+# start_web PORT API_URL: Better Auth's tables, a production build, then the server
+# (whose `npm run start` generates BETTER_AUTH_SECRET into web/.env.local if absent).
 # Appends the server's pid to the caller's `pids` array.
 start_web() {
-  local port="$1" api_url="$2" env_file="$ROOT/web/.env.local"
+  local port="$1" api_url="$2"
   ensure_web_packages
-  if ! grep -qs '^BETTER_AUTH_SECRET=' "$env_file"; then
-    log "generating BETTER_AUTH_SECRET into web/.env.local"
-    printf 'BETTER_AUTH_SECRET=%s\n' "$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')" >> "$env_file"
-    chmod 600 "$env_file"
-  fi
   export DATABASE_URL BETTER_AUTH_URL="${BETTER_AUTH_URL:-http://localhost:$port}"
   export NEXT_PUBLIC_API_URL="${NEXT_PUBLIC_API_URL:-$api_url}" PORT="$port"
   log "Better Auth migrations"

@@ -1,0 +1,114 @@
+"use client";
+import { useId, useState } from "react";
+import type { Task, TaskChanges } from "@/lib/api/types";
+import { Spinner } from "@/components/Spinner";
+import { DESCRIPTION_MAX, TITLE_MAX, titleProblem, type Outcome } from "./outcome";
+
+interface TaskEditorProps {
+  task: Task;
+  onSave: (changes: TaskChanges, form: HTMLFormElement) => Promise<Outcome>;
+  onCancel: () => void;
+}
+
+/** Inline editing of a task's title and description. Enter saves, Escape cancels. */
+export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
+  const id = useId();
+  const [title, setTitle] = useState(task.title);
+  const [description, setDescription] = useState(task.description ?? "");
+  const [errors, setErrors] = useState<Partial<Record<"title" | "description", string>>>({});
+  const [saving, setSaving] = useState(false);
+
+  async function save(form: HTMLFormElement) {
+    const problem = titleProblem(title);
+    if (problem) {
+      setErrors({ title: problem });
+      return;
+    }
+    const changes: TaskChanges = {};
+    if (title.trim() !== task.title) changes.title = title.trim();
+    const newDescription = description.trim() ? description : null;
+    if (newDescription !== task.description) changes.description = newDescription;
+    if (Object.keys(changes).length === 0) {
+      onCancel(); // nothing changed: nothing to send
+      return;
+    }
+    setSaving(true);
+    setErrors({});
+    const outcome = await onSave(changes, form);
+    setSaving(false);
+    if (!outcome.ok && outcome.fieldErrors) setErrors(outcome.fieldErrors);
+  }
+
+  return (
+    <form
+      aria-label={`Edit task: ${task.title}`}
+      className="flex-1 space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save(event.currentTarget);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          onCancel();
+        }
+        // Ctrl/Cmd+Enter saves from inside the description too.
+        if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+          event.preventDefault();
+          event.currentTarget.requestSubmit();
+        }
+      }}
+    >
+      <div>
+        <label htmlFor={`${id}-title`} className="label">
+          Title
+        </label>
+        <input
+          id={`${id}-title`}
+          className="input mt-1"
+          value={title}
+          maxLength={TITLE_MAX}
+          onChange={(event) => setTitle(event.target.value)}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={errors.title ? `${id}-title-error` : undefined}
+          autoFocus
+        />
+        {errors.title && (
+          <p id={`${id}-title-error`} className="field-error">
+            {errors.title}
+          </p>
+        )}
+      </div>
+      <div>
+        <label htmlFor={`${id}-description`} className="label">
+          Description <span className="font-normal text-slate-600">(optional)</span>
+        </label>
+        <textarea
+          id={`${id}-description`}
+          className="input mt-1 min-h-20 resize-y"
+          value={description}
+          maxLength={DESCRIPTION_MAX}
+          rows={3}
+          onChange={(event) => setDescription(event.target.value)}
+          aria-invalid={errors.description ? true : undefined}
+          aria-describedby={errors.description ? `${id}-description-error` : undefined}
+        />
+        {errors.description && (
+          <p id={`${id}-description-error`} className="field-error">
+            {errors.description}
+          </p>
+        )}
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="submit" className="btn-primary" disabled={saving}>
+          {saving && <Spinner />}
+          {saving ? "Saving…" : "Save"}
+        </button>
+        <button type="button" className="btn-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        <p className="ml-auto hidden text-xs text-slate-600 sm:block">Enter to save · Esc to cancel</p>
+      </div>
+    </form>
+  );
+}

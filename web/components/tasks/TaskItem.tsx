@@ -1,0 +1,132 @@
+"use client";
+import { useEffect, useRef } from "react";
+import type { Task, TaskChanges } from "@/lib/api/types";
+import { cx } from "@/lib/cx";
+import { TaskEditor } from "./TaskEditor";
+import type { Outcome } from "./outcome";
+import { fullDate, timeAgo } from "./time";
+
+interface TaskItemProps {
+  task: Task;
+  editing: boolean;
+  busy: boolean;
+  onToggle: (task: Task) => void;
+  onEdit: (task: Task) => void;
+  onCancelEdit: () => void;
+  onSave: (task: Task, changes: TaskChanges, form: HTMLFormElement) => Promise<Outcome>;
+  onDelete: (task: Task) => void;
+}
+
+/** One row: check off, read, edit in place, delete. */
+export function TaskItem(props: TaskItemProps) {
+  const { task, editing, busy } = props;
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+
+  // Closing the editor (save or Escape) returns keyboard focus to the row.
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+  const added = timeAgo(task.created_at);
+  const updated = timeAgo(task.updated_at);
+  // "Added just now · updated just now" says nothing twice: show the update only when it reads differently.
+  const showUpdated = task.updated_at !== task.created_at && updated !== added;
+
+  return (
+    <li
+      data-testid="task"
+      data-task-id={task.id}
+      aria-busy={busy || undefined}
+      className={cx(
+        "group flex gap-3 px-4 py-3.5 transition-colors sm:px-5",
+        editing ? "bg-brand-50/50" : "hover:bg-slate-50/80",
+        busy && "opacity-60",
+      )}
+    >
+      <span className="relative grid size-6 shrink-0 place-items-center">
+        <input
+          type="checkbox"
+          checked={task.completed}
+          disabled={editing}
+          onChange={() => props.onToggle(task)}
+          aria-label={`${task.completed ? "Mark as not done" : "Mark as done"}: ${task.title}`}
+          className="peer size-5 cursor-pointer appearance-none rounded-full border-2 border-slate-500 bg-white transition-colors checked:border-brand-600 checked:bg-brand-600 hover:border-brand-600 disabled:cursor-not-allowed disabled:opacity-50"
+        />
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          fill="currentColor"
+          className="pointer-events-none absolute size-3.5 text-white opacity-0 peer-checked:opacity-100"
+        >
+          <path d="M7.7 13.3 4.4 10l-1.2 1.2 4.5 4.5 9.1-9.1-1.2-1.2z" />
+        </svg>
+      </span>
+
+      {editing ? (
+        <TaskEditor
+          task={task}
+          onCancel={props.onCancelEdit}
+          onSave={(changes, form) => props.onSave(task, changes, form)}
+        />
+      ) : (
+        <>
+          <div className="min-w-0 flex-1">
+            <p
+              className={cx(
+                "font-medium break-words",
+                task.completed ? "text-slate-500 line-through decoration-slate-400" : "text-slate-900",
+              )}
+            >
+              {task.title}
+            </p>
+            {task.description && (
+              <p className="mt-0.5 line-clamp-3 text-sm break-words whitespace-pre-line text-slate-600">
+                {task.description}
+              </p>
+            )}
+            <p className="mt-1 text-xs text-slate-600">
+              <time dateTime={task.created_at} title={fullDate(task.created_at)}>
+                Added {added}
+              </time>
+              {showUpdated && (
+                <>
+                  {" · "}
+                  <time dateTime={task.updated_at} title={fullDate(task.updated_at)}>
+                    updated {updated}
+                  </time>
+                </>
+              )}
+            </p>
+          </div>
+          <div className="flex shrink-0 items-start gap-1">
+            <button
+              ref={editButton}
+              type="button"
+              className="rounded-md p-2 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+              onClick={() => props.onEdit(task)}
+              aria-label={`Edit: ${task.title}`}
+              title="Edit"
+            >
+              <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
+                <path d="M13.6 3.3a2 2 0 0 1 2.8 0l.3.3a2 2 0 0 1 0 2.8l-8.9 8.9-3.8 1 1-3.8 8.6-9.2zM12.5 5.6 6 12.1l-.5 1.9 1.9-.5 6.5-6.5-1.4-1.4z" />
+              </svg>
+            </button>
+            <button
+              type="button"
+              className="rounded-md p-2 text-slate-600 hover:bg-red-50 hover:text-red-700"
+              onClick={() => props.onDelete(task)}
+              aria-label={`Delete: ${task.title}`}
+              title="Delete"
+              disabled={busy}
+            >
+              <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
+                <path d="M8 2h4a1 1 0 0 1 1 1v1h4v2h-1l-.8 10.2A2 2 0 0 1 13.2 18H6.8a2 2 0 0 1-2-1.8L4 6H3V4h4V3a1 1 0 0 1 1-1zm-2 4 .8 10h6.4L14 6H6zm2 2h1.5v6H8V8zm2.5 0H12v6h-1.5V8z" />
+              </svg>
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,133 @@
+// The Todo API client: builds /api/{userId}/tasks URLs, sends the bearer
+// token, retries once with a fresh token after a 401, and turns every failure
+// into an ApiError (see errors.ts).
+import {
+  ApiError,
+  SignedOutError,
+  TokenUnavailableError,
+  UNREACHABLE_DETAIL,
+  errorFromResponse,
+} from "./errors";
+import type { TokenSource } from "./token";
+import type { ListParams, NewTask, Task, TaskChanges, TaskPage } from "./types";
+
+export interface TaskApiOptions {
+  /** e.g. http://localhost:8000, without a trailing slash. */
+  baseUrl: string;
+  /** The signed-in user's id (the JWT's `sub`). */
+  userId: string;
+  tokens: TokenSource;
+  fetch?: typeof fetch;
+}
+
+export interface TaskApi {
+  list(params?: ListParams): Promise<TaskPage>;
+  get(id: number): Promise<Task>;
+  create(task: NewTask): Promise<Task>;
+  update(id: number, changes: TaskChanges): Promise<Task>;
+  setCompleted(id: number, completed: boolean): Promise<Task>;
+  remove(id: number): Promise<void>;
+}
+
+export function createTaskApi(options: TaskApiOptions): TaskApi {
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const tasksUrl = `${options.baseUrl.replace(/\/+$/, "")}/api/${encodeURIComponent(options.userId)}/tasks`;
+
+  async function token(force: boolean): Promise<string> {
+    try {
+      return await options.tokens.get(force);
+    } catch (error) {
+      if (error instanceof SignedOutError) throw signedOut();
+      if (error instanceof TokenUnavailableError) {
+        throw new ApiError({ kind: "unavailable", status: 0, detail: error.message });
+      }
+      throw error;
+    }
+  }
+
+  async function send(url: string, init: RequestInit, bearer: string): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set("Authorization", `Bearer ${bearer}`);
+    headers.set("Accept", "application/json");
+    try {
+      return await doFetch(url, { ...init, headers });
+    } catch (error) {
+      // fetch only rejects when no response arrived: connection refused,
+      // DNS, CORS, offline. All of these may work on a retry.
+      if (error instanceof DOMException && error.name === "AbortError") throw error;
+      throw new ApiError({ kind: "unavailable", status: 0, detail: UNREACHABLE_DETAIL });
+    }
+  }
+
+  /** One request; on 401, one fresh token and one retry, then "signed out". */
+  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+    const url = `${tasksUrl}${path}`;
+    let response = await send(url, init, await token(false));
+    if (response.status === 401) {
+      response = await send(url, init, await token(true));
+      if (response.status === 401) throw signedOut();
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    return response;
+  }
+
+  function jsonInit(method: string, body: unknown): RequestInit {
+    return {
+      method,
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    };
+  }
+
+  return {
+    async list(params = {}) {
+      const response = await request(listQuery(params));
+      const tasks = (await response.json()) as Task[];
+      return { tasks, total: parseTotalCount(response.headers.get("X-Total-Count"), tasks.length) };
+    },
+    async get(id) {
+      return (await (await request(`/${id}`)).json()) as Task;
+    },
+    async create(task) {
+      return (await (await request("", jsonInit("POST", task))).json()) as Task;
+    },
+    async update(id, changes) {
+      return (await (await request(`/${id}`, jsonInit("PUT", changes))).json()) as Task;
+    },
+    async setCompleted(id, completed) {
+      const init = jsonInit("PATCH", { completed });
+      return (await (await request(`/${id}/complete`, init)).json()) as Task;
+    },
+    async remove(id) {
+      await request(`/${id}`, { method: "DELETE" });
+    },
+  };
+}
+
+function signedOut(): ApiError {
+  return new ApiError({
+    kind: "signed_out",
+    status: 401,
+    detail: "Your session has ended. Please sign in again.",
+  });
+}
+
+/** "?status=...&q=..." with only the parameters that were given. */
+export function listQuery(params: ListParams): string {
+  const query = new URLSearchParams();
+  if (params.status) query.set("status", params.status);
+  if (params.sort) query.set("sort", params.sort);
+  if (params.order) query.set("order", params.order);
+  const q = params.q?.trim();
+  if (q) query.set("q", q);
+  if (params.limit !== undefined) query.set("limit", String(params.limit));
+  if (params.offset !== undefined) query.set("offset", String(params.offset));
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}
+
+/** X-Total-Count as a number; `fallback` when missing or malformed. */
+export function parseTotalCount(header: string | null, fallback: number): number {
+  if (header === null || !/^\s*\d+\s*$/.test(header)) return fallback;
+  return Number.parseInt(header, 10);
+}
