@@ -100,6 +100,13 @@ pg_create_db() {
   fi
 }
 
+# wait_for URL [SECONDS]: until URL answers 2xx, or fail after SECONDS (default 60).
+wait_for() {
+  local url="$1" tries=$(( ${2:-60} * 10 ))
+  for _ in $(seq "$tries"); do curl -fs -o /dev/null "$url" && return 0; sleep 0.1; done
+  die "$url did not answer"
+}
+
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
