@@ -1,5 +1,6 @@
 "use client";
 import { useId, useState } from "react";
+import { FieldError } from "@/components/FieldError";
 
 interface TextFieldProps {
   label: string;
@@ -59,11 +60,7 @@ export function TextField(props: TextFieldProps) {
           {props.hint}
         </p>
       )}
-      {props.error && (
-        <p id={`${id}-error`} className="field-error">
-          {props.error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} message={props.error} />
     </div>
   );
 }

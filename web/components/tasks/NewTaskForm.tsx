@@ -2,7 +2,9 @@
 import { useId, useRef, useState } from "react";
 import type { NewTask } from "@/lib/api/types";
 import { Spinner } from "@/components/Spinner";
-import { DESCRIPTION_MAX, TITLE_MAX, titleProblem, type Outcome } from "./outcome";
+import { FieldError } from "@/components/FieldError";
+import { DescriptionField } from "./FormFields";
+import { TITLE_MAX, titleProblem, type Outcome } from "./outcome";
 
 interface NewTaskFormProps {
   onCreate: (task: NewTask, form: HTMLFormElement) => Promise<Outcome>;
@@ -90,32 +92,15 @@ export function NewTaskForm({ onCreate }: NewTaskFormProps) {
           </button>
         </div>
       </div>
-      {errors.title && (
-        <p id={`${id}-title-error`} className="field-error">
-          {errors.title}
-        </p>
-      )}
+      <FieldError id={`${id}-title-error`} message={errors.title} />
       <div id={`${id}-details`} hidden={!showDetails} className="mt-3">
-        <label htmlFor={`${id}-description`} className="label">
-          Description <span className="font-normal text-slate-600">(optional)</span>
-        </label>
-        <textarea
-          id={`${id}-description`}
-          name="description"
-          className="input mt-1 min-h-20 resize-y"
-          rows={3}
-          placeholder="Notes, links, anything that helps"
+        <DescriptionField
+          id={id}
           value={description}
-          maxLength={DESCRIPTION_MAX}
-          onChange={(event) => setDescription(event.target.value)}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={errors.description ? `${id}-description-error` : undefined}
+          error={errors.description}
+          placeholder="Notes, links, anything that helps"
+          onChange={setDescription}
         />
-        {errors.description && (
-          <p id={`${id}-description-error`} className="field-error">
-            {errors.description}
-          </p>
-        )}
       </div>
     </form>
   );

@@ -2,7 +2,9 @@
 import { useId, useState } from "react";
 import type { Task, TaskChanges } from "@/lib/api/types";
 import { Spinner } from "@/components/Spinner";
-import { DESCRIPTION_MAX, TITLE_MAX, titleProblem, type Outcome } from "./outcome";
+import { FieldError } from "@/components/FieldError";
+import { DescriptionField } from "./FormFields";
+import { TITLE_MAX, titleProblem, type Outcome } from "./outcome";
 
 interface TaskEditorProps {
   task: Task;
@@ -73,31 +75,15 @@ export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
           aria-describedby={errors.title ? `${id}-title-error` : undefined}
           autoFocus
         />
-        {errors.title && (
-          <p id={`${id}-title-error`} className="field-error">
-            {errors.title}
-          </p>
-        )}
+        <FieldError id={`${id}-title-error`} message={errors.title} />
       </div>
       <div>
-        <label htmlFor={`${id}-description`} className="label">
-          Description <span className="font-normal text-slate-600">(optional)</span>
-        </label>
-        <textarea
-          id={`${id}-description`}
-          className="input mt-1 min-h-20 resize-y"
+        <DescriptionField
+          id={id}
           value={description}
-          maxLength={DESCRIPTION_MAX}
-          rows={3}
-          onChange={(event) => setDescription(event.target.value)}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={errors.description ? `${id}-description-error` : undefined}
+          error={errors.description}
+          onChange={setDescription}
         />
-        {errors.description && (
-          <p id={`${id}-description-error`} className="field-error">
-            {errors.description}
-          </p>
-        )}
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <button type="submit" className="btn-primary" disabled={saving}>
