@@ -39,9 +39,10 @@ pg_bindir() {
 ensure_system_packages() {
   local missing=()
   [ -x "$(pg_bindir)/initdb" ] || missing+=(postgresql)
-  # diesel links libpq; the .so symlink comes with the -dev package.
-  ldconfig -p 2>/dev/null | grep -q 'libpq.so ' || [ -e /usr/lib/x86_64-linux-gnu/libpq.so ] || missing+=(libpq-dev)
-  command -v pg_config >/dev/null || missing+=(libpq-dev)
+  # diesel links libpq: the unversioned libpq.so comes only with the -dev package
+  # (ldconfig's cache and pg_config can both outlive it, so look for the file).
+  compgen -G '/usr/lib/*/libpq.so' >/dev/null || compgen -G '/usr/lib/libpq.so' >/dev/null \
+    || missing+=(libpq-dev)
   command -v cargo >/dev/null || die "cargo is not installed (https://rustup.rs)"
   if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
