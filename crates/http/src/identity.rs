@@ -1,6 +1,7 @@
-//! The `Authenticated` extractor: the verified caller of a request, or a 401/503.
-//!
-//! Handlers get identity only from here; the token is never logged.
+//! Extractors that give handlers the caller's scope over the path's `{user_id}`:
+//! 401 without a valid token, 503 when the issuer's keys cannot be had, 403 for
+//! anyone else's path. Every task route takes one of them, so no handler can skip
+//! the check, and handlers never see the token (which is never logged).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -8,49 +9,83 @@ use std::pin::Pin;
 use actix_web::dev::Payload;
 use actix_web::http::header::AUTHORIZATION;
 use actix_web::{FromRequest, HttpRequest, web};
+use serde::Deserialize;
 use todo_auth::{Verifier, bearer_token};
 use todo_domain::{Caller, OwnerScope};
 
 use crate::ApiError;
 
-/// The caller whose bearer token `todo-auth` verified.
-pub struct Authenticated(Caller);
-
-impl Authenticated {
-    /// The scope to act on `path_user`'s tasks: 403 unless it is the caller itself.
-    ///
-    /// # Errors
-    /// `ApiError::Forbidden` for anyone else's path.
-    pub fn scope_to(&self, path_user: &str) -> Result<OwnerScope, ApiError> {
-        Ok(self.0.scope_to(path_user)?)
-    }
+/// `/api/{user_id}/tasks`, scoped to the verified caller.
+pub struct OwnerTasks {
+    pub scope: OwnerScope,
 }
 
-impl FromRequest for Authenticated {
+/// `/api/{user_id}/tasks/{id}[/...]`, scoped to the verified caller. The id is kept
+/// raw: the domain reports a malformed one as not found.
+pub struct OwnerTask {
+    pub scope: OwnerScope,
+    pub id: String,
+}
+
+#[derive(Deserialize)]
+struct TasksPath {
+    user_id: String,
+}
+
+#[derive(Deserialize)]
+struct TaskPath {
+    user_id: String,
+    id: String,
+}
+
+impl FromRequest for OwnerTasks {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let verifier = req.app_data::<web::Data<Verifier>>().cloned();
-        let header = req
-            .headers()
-            .get(AUTHORIZATION)
-            .map(|value| value.to_str().map(str::to_owned));
+        let req = req.clone();
         Box::pin(async move {
-            let verifier =
-                verifier.ok_or_else(|| ApiError::Internal("no Verifier in app data".into()))?;
-            let header = match header {
-                None => None,
-                Some(Ok(value)) => Some(value),
-                Some(Err(_)) => {
-                    return Err(ApiError::Unauthorized {
-                        reason: "malformed authorization header",
-                        token_sent: true,
-                    });
-                }
-            };
-            let token = bearer_token(header.as_deref())?;
-            Ok(Self(verifier.verify(token).await?))
+            let caller = authenticate(&req).await?;
+            let path: TasksPath = req.match_info().load().map_err(|_| ApiError::NotFound)?;
+            Ok(Self {
+                scope: caller.scope_to(&path.user_id)?,
+            })
         })
     }
+}
+
+impl FromRequest for OwnerTask {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let caller = authenticate(&req).await?;
+            let path: TaskPath = req.match_info().load().map_err(|_| ApiError::NotFound)?;
+            Ok(Self {
+                scope: caller.scope_to(&path.user_id)?,
+                id: path.id,
+            })
+        })
+    }
+}
+
+/// The caller whose bearer token `todo-auth` verified.
+async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
+    let verifier = req
+        .app_data::<web::Data<Verifier>>()
+        .ok_or_else(|| ApiError::Internal("no Verifier in app data".into()))?;
+    let header = match req.headers().get(AUTHORIZATION).map(|v| v.to_str()) {
+        None => None,
+        Some(Ok(value)) => Some(value),
+        Some(Err(_)) => {
+            return Err(ApiError::Unauthorized {
+                reason: "malformed authorization header",
+                token_sent: true,
+            });
+        }
+    };
+    let token = bearer_token(header)?;
+    Ok(verifier.verify(token).await?)
 }

@@ -6,7 +6,7 @@ use super::responses::{AccessErrors, BodyErrors, TaskNotFound};
 use super::wire::{SetCompletionRequest, TaskBody};
 use crate::ApiError;
 use crate::body::read_json;
-use crate::identity::Authenticated;
+use crate::identity::OwnerTask;
 
 /// Toggle `completed` (no body), or set it (`{"completed": bool}`).
 #[utoipa::path(
@@ -25,14 +25,12 @@ use crate::identity::Authenticated;
     security(("bearer" = []))
 )]
 pub(crate) async fn set_task_completion(
-    caller: Authenticated,
-    path: web::Path<(String, String)>,
+    target: OwnerTask,
     req: HttpRequest,
     payload: web::Payload,
     service: web::Data<TaskService>,
 ) -> Result<HttpResponse, ApiError> {
-    let (user_id, id) = path.into_inner();
-    let scope = caller.scope_to(&user_id)?;
+    let OwnerTask { scope, id } = target;
     let body: Option<SetCompletionRequest> = read_json(&req, payload).await?;
     let completion =
         SetCompletionRequest::try_into_domain(body).map_err(ApiError::Unprocessable)?;

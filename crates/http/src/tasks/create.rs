@@ -7,7 +7,7 @@ use super::wire::{CreateTaskRequest, TaskBody};
 use super::{blocking, task_location};
 use crate::ApiError;
 use crate::body::read_json;
-use crate::identity::Authenticated;
+use crate::identity::OwnerTasks;
 
 /// Create a task owned by the caller.
 #[utoipa::path(
@@ -24,13 +24,12 @@ use crate::identity::Authenticated;
     security(("bearer" = []))
 )]
 pub(crate) async fn create_task(
-    caller: Authenticated,
-    path: web::Path<String>,
+    target: OwnerTasks,
     req: HttpRequest,
     payload: web::Payload,
     service: web::Data<TaskService>,
 ) -> Result<HttpResponse, ApiError> {
-    let scope = caller.scope_to(&path)?;
+    let OwnerTasks { scope } = target;
     let body: CreateTaskRequest = read_json(&req, payload)
         .await?
         .ok_or(ApiError::BadRequest("request body is not valid JSON"))?;

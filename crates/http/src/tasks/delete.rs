@@ -4,7 +4,7 @@ use todo_domain::TaskService;
 use super::blocking;
 use super::responses::{AccessErrors, TaskNotFound};
 use crate::ApiError;
-use crate::identity::Authenticated;
+use crate::identity::OwnerTask;
 
 /// Delete one of the caller's tasks.
 #[utoipa::path(
@@ -22,12 +22,10 @@ use crate::identity::Authenticated;
     security(("bearer" = []))
 )]
 pub(crate) async fn delete_task(
-    caller: Authenticated,
-    path: web::Path<(String, String)>,
+    target: OwnerTask,
     service: web::Data<TaskService>,
 ) -> Result<HttpResponse, ApiError> {
-    let (user_id, id) = path.into_inner();
-    let scope = caller.scope_to(&user_id)?;
+    let OwnerTask { scope, id } = target;
     blocking(service, move |s| s.delete(&scope, &id)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

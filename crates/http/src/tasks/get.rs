@@ -5,7 +5,7 @@ use super::blocking;
 use super::responses::{AccessErrors, TaskNotFound};
 use super::wire::TaskBody;
 use crate::ApiError;
-use crate::identity::Authenticated;
+use crate::identity::OwnerTask;
 
 /// Read one of the caller's tasks.
 #[utoipa::path(
@@ -23,12 +23,10 @@ use crate::identity::Authenticated;
     security(("bearer" = []))
 )]
 pub(crate) async fn get_task(
-    caller: Authenticated,
-    path: web::Path<(String, String)>,
+    target: OwnerTask,
     service: web::Data<TaskService>,
 ) -> Result<HttpResponse, ApiError> {
-    let (user_id, id) = path.into_inner();
-    let scope = caller.scope_to(&user_id)?;
+    let OwnerTask { scope, id } = target;
     let task = blocking(service, move |s| s.get(&scope, &id)).await?;
     Ok(HttpResponse::Ok().json(TaskBody::from(task)))
 }

@@ -8,7 +8,7 @@ use super::params::ListParams;
 use super::responses::{AccessErrors, InvalidQuery};
 use super::wire::TaskBody;
 use crate::ApiError;
-use crate::identity::Authenticated;
+use crate::identity::OwnerTasks;
 
 /// List the caller's tasks, filtered, searched, sorted and paged.
 #[utoipa::path(
@@ -24,12 +24,11 @@ use crate::identity::Authenticated;
     security(("bearer" = []))
 )]
 pub(crate) async fn list_tasks(
-    caller: Authenticated,
-    path: web::Path<String>,
+    target: OwnerTasks,
     query: web::Query<HashMap<String, String>>,
     service: web::Data<TaskService>,
 ) -> Result<HttpResponse, ApiError> {
-    let scope = caller.scope_to(&path)?;
+    let OwnerTasks { scope } = target;
     let query = ListParams::from_pairs(query.into_inner())
         .try_into_domain()
         .map_err(ApiError::Unprocessable)?;

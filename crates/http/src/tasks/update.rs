@@ -6,7 +6,7 @@ use super::responses::{AccessErrors, BodyErrors, TaskNotFound};
 use super::wire::{TaskBody, UpdateTaskRequest};
 use crate::ApiError;
 use crate::body::read_json;
-use crate::identity::Authenticated;
+use crate::identity::OwnerTask;
 
 /// Change the fields a body names; `"description": null` clears the description.
 #[utoipa::path(
@@ -25,14 +25,12 @@ use crate::identity::Authenticated;
     security(("bearer" = []))
 )]
 pub(crate) async fn update_task(
-    caller: Authenticated,
-    path: web::Path<(String, String)>,
+    target: OwnerTask,
     req: HttpRequest,
     payload: web::Payload,
     service: web::Data<TaskService>,
 ) -> Result<HttpResponse, ApiError> {
-    let (user_id, id) = path.into_inner();
-    let scope = caller.scope_to(&user_id)?;
+    let OwnerTask { scope, id } = target;
     let body: UpdateTaskRequest = read_json(&req, payload)
         .await?
         .ok_or(ApiError::BadRequest("request body is not valid JSON"))?;
