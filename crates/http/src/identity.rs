@@ -10,51 +10,53 @@ use actix_web::dev::Payload;
 use actix_web::http::header::AUTHORIZATION;
 use actix_web::{FromRequest, HttpRequest, web};
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use todo_auth::{Verifier, bearer_token};
 use todo_domain::{Caller, OwnerScope};
 
 use crate::ApiError;
 
-/// `/api/{user_id}/tasks`, scoped to the verified caller.
-pub struct OwnerTasks {
+/// A task route's path, scoped to the verified caller.
+pub struct Owned<P> {
     pub scope: OwnerScope,
+    pub path: P,
 }
 
-/// `/api/{user_id}/tasks/{id}[/...]`, scoped to the verified caller. The id is kept
-/// raw: the domain reports a malformed one as not found.
-pub struct OwnerTask {
-    pub scope: OwnerScope,
+/// `/api/{user_id}/tasks`
+pub type OwnerTasks = Owned<TasksPath>;
+/// `/api/{user_id}/tasks/{id}[/...]`
+pub type OwnerTask = Owned<TaskPath>;
+
+/// A path that names whose tasks it is about.
+pub trait OwnerPath: DeserializeOwned {
+    fn user_id(&self) -> &str;
+}
+
+#[derive(Deserialize)]
+pub struct TasksPath {
+    user_id: String,
+}
+
+#[derive(Deserialize)]
+pub struct TaskPath {
+    user_id: String,
+    /// Kept raw: the domain reports a malformed id as not found.
     pub id: String,
 }
 
-#[derive(Deserialize)]
-struct TasksPath {
-    user_id: String,
-}
-
-#[derive(Deserialize)]
-struct TaskPath {
-    user_id: String,
-    id: String,
-}
-
-impl FromRequest for OwnerTasks {
-    type Error = ApiError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
-        Box::pin(async move {
-            let caller = authenticate(&req).await?;
-            let path: TasksPath = req.match_info().load().map_err(|_| ApiError::NotFound)?;
-            Ok(Self {
-                scope: caller.scope_to(&path.user_id)?,
-            })
-        })
+impl OwnerPath for TasksPath {
+    fn user_id(&self) -> &str {
+        &self.user_id
     }
 }
 
-impl FromRequest for OwnerTask {
+impl OwnerPath for TaskPath {
+    fn user_id(&self) -> &str {
+        &self.user_id
+    }
+}
+
+impl<P: OwnerPath + 'static> FromRequest for Owned<P> {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
@@ -62,10 +64,10 @@ impl FromRequest for OwnerTask {
         let req = req.clone();
         Box::pin(async move {
             let caller = authenticate(&req).await?;
-            let path: TaskPath = req.match_info().load().map_err(|_| ApiError::NotFound)?;
+            let path: P = req.match_info().load().map_err(|_| ApiError::NotFound)?;
             Ok(Self {
-                scope: caller.scope_to(&path.user_id)?,
-                id: path.id,
+                scope: caller.scope_to(path.user_id())?,
+                path,
             })
         })
     }

@@ -30,7 +30,7 @@ pub(crate) async fn set_task_completion(
     payload: web::Payload,
     service: web::Data<TaskService>,
 ) -> Result<HttpResponse, ApiError> {
-    let OwnerTask { scope, id } = target;
+    let (scope, id) = (target.scope, target.path.id);
     let body: Option<SetCompletionRequest> = read_json(&req, payload).await?;
     let completion =
         SetCompletionRequest::try_into_domain(body).map_err(ApiError::Unprocessable)?;

@@ -29,7 +29,7 @@ pub(crate) async fn create_task(
     payload: web::Payload,
     service: web::Data<TaskService>,
 ) -> Result<HttpResponse, ApiError> {
-    let OwnerTasks { scope } = target;
+    let scope = target.scope;
     let body: CreateTaskRequest = read_json(&req, payload)
         .await?
         .ok_or(ApiError::BadRequest("request body is not valid JSON"))?;

@@ -25,7 +25,7 @@ pub(crate) async fn delete_task(
     target: OwnerTask,
     service: web::Data<TaskService>,
 ) -> Result<HttpResponse, ApiError> {
-    let OwnerTask { scope, id } = target;
+    let (scope, id) = (target.scope, target.path.id);
     blocking(service, move |s| s.delete(&scope, &id)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

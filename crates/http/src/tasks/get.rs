@@ -26,7 +26,7 @@ pub(crate) async fn get_task(
     target: OwnerTask,
     service: web::Data<TaskService>,
 ) -> Result<HttpResponse, ApiError> {
-    let OwnerTask { scope, id } = target;
+    let (scope, id) = (target.scope, target.path.id);
     let task = blocking(service, move |s| s.get(&scope, &id)).await?;
     Ok(HttpResponse::Ok().json(TaskBody::from(task)))
 }

@@ -28,7 +28,7 @@ pub(crate) async fn list_tasks(
     query: web::Query<HashMap<String, String>>,
     service: web::Data<TaskService>,
 ) -> Result<HttpResponse, ApiError> {
-    let OwnerTasks { scope } = target;
+    let scope = target.scope;
     let query = ListParams::from_pairs(query.into_inner())
         .try_into_domain()
         .map_err(ApiError::Unprocessable)?;

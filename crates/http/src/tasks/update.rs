@@ -30,7 +30,7 @@ pub(crate) async fn update_task(
     payload: web::Payload,
     service: web::Data<TaskService>,
 ) -> Result<HttpResponse, ApiError> {
-    let OwnerTask { scope, id } = target;
+    let (scope, id) = (target.scope, target.path.id);
     let body: UpdateTaskRequest = read_json(&req, payload)
         .await?
         .ok_or(ApiError::BadRequest("request body is not valid JSON"))?;
