@@ -13,6 +13,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use todo_auth::{Verifier, bearer_token};
 use todo_domain::{Caller, OwnerScope};
+use utoipa::IntoParams;
 
 use crate::ApiError;
 
@@ -32,15 +33,20 @@ pub trait OwnerPath: DeserializeOwned {
     fn user_id(&self) -> &str;
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
 pub struct TasksPath {
+    /// Must equal the token's `sub`
     user_id: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
 pub struct TaskPath {
+    /// Must equal the token's `sub`
     user_id: String,
-    /// Kept raw: the domain reports a malformed id as not found.
+    /// Task id. Kept raw here: the domain reports a malformed id as not found.
+    #[param(value_type = i64)]
     pub id: String,
 }
 

@@ -6,17 +6,14 @@ use super::responses::{AccessErrors, BodyErrors, TaskNotFound};
 use super::wire::{SetCompletionRequest, TaskBody};
 use crate::ApiError;
 use crate::body::read_json;
-use crate::identity::OwnerTask;
+use crate::identity::{OwnerTask, TaskPath};
 
 /// Toggle `completed` (no body), or set it (`{"completed": bool}`).
 #[utoipa::path(
     patch,
     path = "/api/{user_id}/tasks/{id}/complete",
     tag = "tasks",
-    params(
-        ("user_id" = String, Path, description = "Must equal the token's `sub`"),
-        ("id" = i64, Path, description = "Task id"),
-    ),
+    params(TaskPath),
     request_body(content = Option<SetCompletionRequest>, description = "Optional; without it the task is toggled"),
     responses(
         (status = 200, description = "The updated task", body = TaskBody),

@@ -7,14 +7,14 @@ use super::wire::{CreateTaskRequest, TaskBody};
 use super::{blocking, task_location};
 use crate::ApiError;
 use crate::body::read_json;
-use crate::identity::OwnerTasks;
+use crate::identity::{OwnerTasks, TasksPath};
 
 /// Create a task owned by the caller.
 #[utoipa::path(
     post,
     path = "/api/{user_id}/tasks",
     tag = "tasks",
-    params(("user_id" = String, Path, description = "Must equal the token's `sub`")),
+    params(TasksPath),
     request_body = CreateTaskRequest,
     responses(
         (status = 201, description = "Created", body = TaskBody,

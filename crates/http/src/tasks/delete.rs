@@ -4,17 +4,14 @@ use todo_domain::TaskService;
 use super::blocking;
 use super::responses::{AccessErrors, TaskNotFound};
 use crate::ApiError;
-use crate::identity::OwnerTask;
+use crate::identity::{OwnerTask, TaskPath};
 
 /// Delete one of the caller's tasks.
 #[utoipa::path(
     delete,
     path = "/api/{user_id}/tasks/{id}",
     tag = "tasks",
-    params(
-        ("user_id" = String, Path, description = "Must equal the token's `sub`"),
-        ("id" = i64, Path, description = "Task id"),
-    ),
+    params(TaskPath),
     responses(
         (status = 204, description = "Deleted"),
         AccessErrors, TaskNotFound,

@@ -5,17 +5,14 @@ use super::blocking;
 use super::responses::{AccessErrors, TaskNotFound};
 use super::wire::TaskBody;
 use crate::ApiError;
-use crate::identity::OwnerTask;
+use crate::identity::{OwnerTask, TaskPath};
 
 /// Read one of the caller's tasks.
 #[utoipa::path(
     get,
     path = "/api/{user_id}/tasks/{id}",
     tag = "tasks",
-    params(
-        ("user_id" = String, Path, description = "Must equal the token's `sub`"),
-        ("id" = i64, Path, description = "Task id"),
-    ),
+    params(TaskPath),
     responses(
         (status = 200, description = "The task", body = TaskBody),
         AccessErrors, TaskNotFound,

@@ -8,14 +8,14 @@ use super::params::ListParams;
 use super::responses::{AccessErrors, InvalidQuery};
 use super::wire::TaskBody;
 use crate::ApiError;
-use crate::identity::OwnerTasks;
+use crate::identity::{OwnerTasks, TasksPath};
 
 /// List the caller's tasks, filtered, searched, sorted and paged.
 #[utoipa::path(
     get,
     path = "/api/{user_id}/tasks",
     tag = "tasks",
-    params(("user_id" = String, Path, description = "Must equal the token's `sub`"), ListParams),
+    params(TasksPath, ListParams),
     responses(
         (status = 200, description = "One page of tasks", body = [TaskBody],
             headers(("X-Total-Count" = i64, description = "Matching tasks before limit/offset"))),

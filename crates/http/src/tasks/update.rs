@@ -6,17 +6,14 @@ use super::responses::{AccessErrors, BodyErrors, TaskNotFound};
 use super::wire::{TaskBody, UpdateTaskRequest};
 use crate::ApiError;
 use crate::body::read_json;
-use crate::identity::OwnerTask;
+use crate::identity::{OwnerTask, TaskPath};
 
 /// Change the fields a body names; `"description": null` clears the description.
 #[utoipa::path(
     put,
     path = "/api/{user_id}/tasks/{id}",
     tag = "tasks",
-    params(
-        ("user_id" = String, Path, description = "Must equal the token's `sub`"),
-        ("id" = i64, Path, description = "Task id"),
-    ),
+    params(TaskPath),
     request_body = UpdateTaskRequest,
     responses(
         (status = 200, description = "The updated task", body = TaskBody),
