@@ -99,6 +99,15 @@ impl Errors {
         result.map_err(|e| self.0.push(e)).ok()
     }
 
+    /// Parses a field that is present; a broken one is collected and read as absent.
+    fn read<T>(
+        &mut self,
+        value: Option<&Value>,
+        parse: impl FnOnce(&Value) -> Result<T, FieldError>,
+    ) -> Option<T> {
+        value.and_then(|v| self.take(parse(v)))
+    }
+
     fn finish<T>(
         self,
         value: impl FnOnce() -> Result<T, FieldError>,
@@ -109,6 +118,10 @@ impl Errors {
             Err(self.0)
         }
     }
+}
+
+fn missing_title() -> FieldError {
+    FieldError::new("title", "is required")
 }
 
 fn title(value: &Value) -> Result<TaskTitle, FieldError> {
@@ -137,21 +150,16 @@ impl CreateTaskRequest {
     /// Every broken field.
     pub fn try_into_domain(self) -> Result<NewTask, Vec<FieldError>> {
         let mut errors = Errors::default();
-        let title = match &self.title {
-            Some(value) => errors.take(title(value)),
-            None => errors.take(Err(FieldError::new("title", "is required"))),
-        };
-        let description = self
-            .description
-            .as_ref()
-            .and_then(|v| errors.take(description(v)));
-        let completed = self
-            .completed
-            .as_ref()
-            .and_then(|v| errors.take(completed(v)));
+        let title = errors.take(
+            self.title
+                .as_ref()
+                .map_or_else(|| Err(missing_title()), title),
+        );
+        let description = errors.read(self.description.as_ref(), description);
+        let completed = errors.read(self.completed.as_ref(), completed);
         errors.finish(|| {
             Ok(NewTask {
-                title: title.ok_or_else(|| FieldError::new("title", "is required"))?,
+                title: title.ok_or_else(missing_title)?,
                 description: description.flatten(),
                 completed: completed.unwrap_or(false),
             })
@@ -164,15 +172,9 @@ impl UpdateTaskRequest {
     /// Every broken field, or a body that sets none of the fields.
     pub fn try_into_domain(self) -> Result<TaskPatch, Vec<FieldError>> {
         let mut errors = Errors::default();
-        let title = self.title.as_ref().and_then(|v| errors.take(title(v)));
-        let description = self
-            .description
-            .as_ref()
-            .and_then(|v| errors.take(description(v)));
-        let completed = self
-            .completed
-            .as_ref()
-            .and_then(|v| errors.take(completed(v)));
+        let title = errors.read(self.title.as_ref(), title);
+        let description = errors.read(self.description.as_ref(), description);
+        let completed = errors.read(self.completed.as_ref(), completed);
         errors.finish(|| TaskPatch::new(title, description, completed))
     }
 }
