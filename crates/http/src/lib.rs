@@ -25,7 +25,6 @@ use todo_domain::TaskService;
 use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
-pub use body::MAX_BODY_BYTES;
 pub use openapi::ApiDoc;
 pub use problem::{ApiError, PROBLEM_JSON, Problem};
 

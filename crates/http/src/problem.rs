@@ -213,12 +213,6 @@ impl From<AuthError> for ApiError {
     }
 }
 
-impl From<FieldError> for ApiError {
-    fn from(err: FieldError) -> Self {
-        Self::Unprocessable(vec![err])
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
