@@ -46,6 +46,10 @@ pub enum RepoError {
     /// The store is unreachable or overloaded (pool timeout, closed connection).
     #[error("storage unavailable")]
     Unavailable(#[source] BoxError),
+    /// The scope's owner has no user row (it was deleted while this process still
+    /// remembered it): provision it and try again.
+    #[error("the owner's user row is missing")]
+    OwnerMissing,
     /// Anything else: a failed statement, a row that breaks an invariant.
     #[error("storage failure")]
     Internal(#[source] BoxError),
@@ -56,6 +60,8 @@ impl From<RepoError> for TaskError {
         match err {
             RepoError::Unavailable(source) => Self::Unavailable(source),
             RepoError::Internal(source) => Self::Internal(source),
+            // The service re-provisions and retries; surfacing it means it could not.
+            RepoError::OwnerMissing => Self::Internal(Box::new(err)),
         }
     }
 }

@@ -28,6 +28,10 @@ impl KnownUsers {
         seen.insert(user.clone(), profile.clone());
     }
 
+    pub(crate) fn forget(&self, user: &UserId) {
+        self.lock().remove(user);
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<UserId, UserProfile>> {
         // A panic while holding the lock cannot leave the map inconsistent.
         self.seen

@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use crate::known_users::KnownUsers;
 use crate::{
-    Completion, NewTask, OwnerScope, Task, TaskError, TaskId, TaskPage, TaskPatch, TaskQuery,
-    TaskRepository, UserRepository,
+    Completion, NewTask, OwnerScope, RepoError, Task, TaskError, TaskId, TaskPage, TaskPatch,
+    TaskQuery, TaskRepository, UserRepository,
 };
 
 /// Task use cases. Methods are synchronous and may block on storage: async callers
@@ -44,7 +44,16 @@ impl TaskService {
     /// `Unavailable`/`Internal` from storage.
     pub fn create(&self, scope: &OwnerScope, task: &NewTask) -> Result<Task, TaskError> {
         self.provision(scope)?;
-        Ok(self.tasks.create(scope, task)?)
+        match self.tasks.create(scope, task) {
+            // The user row went away behind this process's back (an operator deleted
+            // the user): forget it, provision it again, and retry once.
+            Err(RepoError::OwnerMissing) => {
+                self.known_users.forget(scope.owner());
+                self.provision(scope)?;
+                Ok(self.tasks.create(scope, task)?)
+            }
+            result => Ok(result?),
+        }
     }
 
     /// `id` is the raw path segment: a malformed id is simply not found.
@@ -209,6 +218,15 @@ mod tests {
         assert!(!svc.update(&alice, &id, &patch).expect("update").completed);
         svc.delete(&alice, &id).expect("delete");
         assert!(matches!(svc.get(&alice, &id), Err(TaskError::NotFound)));
+    }
+
+    #[test]
+    fn a_user_row_deleted_behind_the_cache_is_provisioned_again_on_create() {
+        let (svc, store, alice, _) = alice_with_a_task();
+        store.delete_user(alice.owner());
+        let task = svc.create(&alice, &new_task("again")).expect("create");
+        assert_eq!(store.all_tasks(), vec![task]);
+        assert_eq!(store.upserts(), 2);
     }
 
     #[test]

@@ -1,13 +1,14 @@
 //! An in-memory store for service tests. It honours the ports' isolation contract
 //! (owner filter on every call) but is no substitute for the PostgreSQL tests.
 
+use std::collections::HashSet;
 use std::sync::Mutex;
 
 use chrono::Utc;
 
 use crate::{
     Completion, NewTask, OwnerScope, RepoError, SortKey, SortOrder, StatusFilter, Task, TaskId,
-    TaskPage, TaskPatch, TaskQuery, TaskRepository, UserRepository,
+    TaskPage, TaskPatch, TaskQuery, TaskRepository, UserId, UserRepository,
 };
 
 #[derive(Debug, Default)]
@@ -20,6 +21,7 @@ struct State {
     tasks: Vec<Task>,
     next_id: i64,
     upserts: usize,
+    users: HashSet<UserId>,
 }
 
 impl InMemoryStore {
@@ -31,6 +33,13 @@ impl InMemoryStore {
     /// How many times a user row was written.
     pub fn upserts(&self) -> usize {
         self.state().upserts
+    }
+
+    /// Removes a user row and its tasks, as `ON DELETE CASCADE` does.
+    pub fn delete_user(&self, user: &UserId) {
+        let mut state = self.state();
+        state.users.remove(user);
+        state.tasks.retain(|t| &t.user_id != user);
     }
 
     fn state(&self) -> std::sync::MutexGuard<'_, State> {
@@ -113,6 +122,9 @@ impl TaskRepository for InMemoryStore {
 
     fn create(&self, scope: &OwnerScope, task: &NewTask) -> Result<Task, RepoError> {
         let mut state = self.state();
+        if !state.users.contains(scope.owner()) {
+            return Err(RepoError::OwnerMissing);
+        }
         state.next_id += 1;
         let now = Utc::now();
         let task = Task {
@@ -176,8 +188,10 @@ impl TaskRepository for InMemoryStore {
 }
 
 impl UserRepository for InMemoryStore {
-    fn upsert(&self, _scope: &OwnerScope) -> Result<(), RepoError> {
-        self.state().upserts += 1;
+    fn upsert(&self, scope: &OwnerScope) -> Result<(), RepoError> {
+        let mut state = self.state();
+        state.upserts += 1;
+        state.users.insert(scope.owner().clone());
         Ok(())
     }
 }

@@ -1,44 +1,132 @@
 //! The one place where diesel and r2d2 errors become the domain's `RepoError`.
+//!
+//! Classification is by kind, which diesel derives from the SQLSTATE (and from
+//! libpq's connection status), never by message text.
 
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use todo_domain::RepoError;
 
-/// A failed statement: connection trouble is `Unavailable` (retry later), anything
-/// else is `Internal`.
+/// The foreign key from `tasks.user_id` to `users.id` (PostgreSQL's default name).
+const TASK_OWNER_FKEY: &str = "tasks_user_id_fkey";
+
+/// A failed statement: a condition of the server is `Unavailable` (retry later), a
+/// missing owner row is `OwnerMissing`, anything that says our statement or data was
+/// wrong is `Internal`.
 pub(crate) fn query_error(err: DieselError) -> RepoError {
-    if is_connection_failure(&err) {
-        RepoError::Unavailable(Box::new(err))
-    } else {
-        RepoError::Internal(Box::new(err))
+    let DieselError::DatabaseError(kind, info) = &err else {
+        // Row decoding, query building, and the like: bugs of ours.
+        return RepoError::Internal(Box::new(err));
+    };
+    match kind {
+        DatabaseErrorKind::ForeignKeyViolation
+            if info.constraint_name() == Some(TASK_OWNER_FKEY) =>
+        {
+            RepoError::OwnerMissing
+        }
+        // The statement itself broke a rule of the schema: the service let bad data
+        // through, which is a bug to fix, not to retry.
+        DatabaseErrorKind::UniqueViolation
+        | DatabaseErrorKind::ForeignKeyViolation
+        | DatabaseErrorKind::NotNullViolation
+        | DatabaseErrorKind::CheckViolation
+        | DatabaseErrorKind::RestrictViolation
+        | DatabaseErrorKind::ExclusionViolation => RepoError::Internal(Box::new(err)),
+        // 08xxx and any error that left the session dead (57P01 admin shutdown,
+        // 57P02, 57P03), 25006 read-only (a failover in progress), 40001.
+        DatabaseErrorKind::ClosedConnection
+        | DatabaseErrorKind::UnableToSendCommand
+        | DatabaseErrorKind::ReadOnlyTransaction
+        | DatabaseErrorKind::SerializationFailure => RepoError::Unavailable(Box::new(err)),
+        // diesel folds every other SQLSTATE into `Unknown` and does not expose the
+        // code: 40P01 deadlock, 57014 statement timeout or cancel, 53xxx out of
+        // resources, 55P03 lock timeout. Our statements are fixed and their inputs
+        // validated, so what is left is a condition of the server: retry later.
+        _ => RepoError::Unavailable(Box::new(err)),
     }
 }
 
-/// Waiting for a pooled connection timed out: the database is down or saturated.
+/// Waiting for a pooled connection timed out: the database is down, refuses
+/// connections (53300 too many, 57P03 starting up) or is saturated.
 pub(crate) fn checkout_error(err: diesel::r2d2::PoolError) -> RepoError {
     RepoError::Unavailable(Box::new(err))
 }
 
-fn is_connection_failure(err: &DieselError) -> bool {
-    match err {
-        DieselError::DatabaseError(
-            DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
-            _,
-        ) => true,
-        // libpq reports a server that is shutting down, or a connection that died
-        // mid-statement, with these texts and no dedicated kind.
-        DieselError::DatabaseError(DatabaseErrorKind::Unknown, info) => {
-            let message = info.message();
-            [
-                "terminating connection",
-                "server closed the connection",
-                "the database system is",
-                "no connection to the server",
-                "could not receive data",
-                "SSL connection has been closed",
-            ]
-            .iter()
-            .any(|needle| message.contains(needle))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What diesel hands over for a failed statement: the kind and, for constraint
+    /// errors, the constraint's name.
+    #[derive(Debug)]
+    struct Info(Option<&'static str>);
+
+    impl diesel::result::DatabaseErrorInformation for Info {
+        fn message(&self) -> &str {
+            "message text is never looked at"
         }
-        _ => false,
+        fn details(&self) -> Option<&str> {
+            None
+        }
+        fn hint(&self) -> Option<&str> {
+            None
+        }
+        fn table_name(&self) -> Option<&str> {
+            None
+        }
+        fn column_name(&self) -> Option<&str> {
+            None
+        }
+        fn constraint_name(&self) -> Option<&str> {
+            self.0
+        }
+        fn statement_position(&self) -> Option<i32> {
+            None
+        }
+    }
+
+    fn classify(kind: DatabaseErrorKind, constraint: Option<&'static str>) -> RepoError {
+        query_error(DieselError::DatabaseError(kind, Box::new(Info(constraint))))
+    }
+
+    #[test]
+    fn conditions_of_the_server_are_unavailable() {
+        for kind in [
+            DatabaseErrorKind::ClosedConnection,
+            DatabaseErrorKind::UnableToSendCommand,
+            DatabaseErrorKind::ReadOnlyTransaction,
+            DatabaseErrorKind::SerializationFailure,
+            DatabaseErrorKind::Unknown,
+        ] {
+            assert!(
+                matches!(classify(kind, None), RepoError::Unavailable(_)),
+                "{kind:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_owner_row_is_told_apart_from_other_constraint_errors() {
+        assert!(matches!(
+            classify(
+                DatabaseErrorKind::ForeignKeyViolation,
+                Some(TASK_OWNER_FKEY)
+            ),
+            RepoError::OwnerMissing
+        ));
+        for kind in [
+            DatabaseErrorKind::ForeignKeyViolation,
+            DatabaseErrorKind::UniqueViolation,
+            DatabaseErrorKind::CheckViolation,
+            DatabaseErrorKind::NotNullViolation,
+        ] {
+            assert!(
+                matches!(classify(kind, Some("other")), RepoError::Internal(_)),
+                "{kind:?}"
+            );
+        }
+        assert!(matches!(
+            query_error(DieselError::NotFound),
+            RepoError::Internal(_)
+        ));
     }
 }

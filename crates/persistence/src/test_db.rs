@@ -60,6 +60,7 @@ impl TestDatabase {
             url: self.url.clone(),
             pool_size,
             checkout_timeout: Duration::from_secs(2),
+            statement_timeout: Duration::from_secs(4),
         }
     }
 
