@@ -8,7 +8,8 @@ use todo_auth::Verifier;
 use todo_domain::TaskService;
 use utoipa::ToSchema;
 
-use crate::Problem;
+use crate::tasks::Tasks;
+use crate::{Lifecycle, Problem};
 
 #[derive(Serialize, ToSchema)]
 pub struct Health {
@@ -38,18 +39,20 @@ pub struct Readiness {
 #[utoipa::path(get, path = "/readyz", tag = "service",
     responses(
         (status = 200, description = "Ready to serve", body = Readiness),
-        (status = 503, description = "Database unreachable or JWKS not loaded yet", body = Problem,
-            content_type = "application/problem+json"),
+        (status = 503, description = "Shutting down, database unreachable or JWKS not loaded yet", body = Problem,
+            content_type = "application/problem+json",
+            headers(("Retry-After" = u32, description = "Seconds to wait before retrying"))),
     ))]
 pub(crate) async fn readyz(
-    service: web::Data<TaskService>,
+    tasks: web::Data<Tasks>,
     verifier: web::Data<Verifier>,
+    lifecycle: web::Data<Lifecycle>,
 ) -> HttpResponse {
-    let database_ok = web::block(move || service.check_storage().is_ok())
-        .await
-        .unwrap_or(false);
+    let draining = lifecycle.is_draining();
+    // Draining answers at once: the load balancer must stop sending now.
+    let database_ok = draining || tasks.run(TaskService::check_storage).await.is_ok();
     let jwks_ok = verifier.is_ready();
-    if database_ok && jwks_ok {
+    if !draining && database_ok && jwks_ok {
         return HttpResponse::Ok().json(Readiness {
             status: "ready",
             database: "ok",
@@ -57,6 +60,7 @@ pub(crate) async fn readyz(
         });
     }
     let missing: Vec<&str> = [
+        draining.then_some("shutting down"),
         (!database_ok).then_some("database unreachable"),
         (!jwks_ok).then_some("JWKS not loaded"),
     ]

@@ -8,23 +8,28 @@
 mod body;
 mod health;
 mod identity;
+mod lifecycle;
 mod openapi;
 mod problem;
 mod tasks;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use actix_cors::Cors;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, CONTENT_TYPE};
-use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Logger};
+use actix_web::middleware::{self, ErrorHandlerResponse, ErrorHandlers, Logger};
 use actix_web::{App, HttpResponse, web};
 use todo_auth::Verifier;
 use todo_domain::TaskService;
+
+pub use tasks::Tasks;
 use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
+pub use lifecycle::Lifecycle;
 pub use openapi::ApiDoc;
 pub use problem::{ApiError, PROBLEM_JSON, Problem};
 
@@ -33,6 +38,7 @@ pub use problem::{ApiError, PROBLEM_JSON, Problem};
 pub struct ApiState {
     pub tasks: Arc<TaskService>,
     pub verifier: Verifier,
+    pub lifecycle: Arc<Lifecycle>,
 }
 
 /// HTTP-only settings.
@@ -40,6 +46,11 @@ pub struct ApiState {
 pub struct HttpConfig {
     /// Origins allowed by CORS, e.g. `http://localhost:3000`.
     pub cors_origins: Vec<String>,
+    /// The longest a request waits for its storage work before it is answered 503.
+    pub storage_deadline: Duration,
+    /// Whether `X-Forwarded-For`/`Forwarded` come from a proxy of ours and may be
+    /// logged as the client's address; otherwise only the peer address is logged.
+    pub trust_proxy: bool,
 }
 
 /// The whole application, as each worker builds it.
@@ -55,42 +66,57 @@ pub fn app(
         InitError = (),
     >,
 > {
+    // `%a` is the peer; `%{r}a` is whatever a client or proxy put in the forwarding
+    // headers, so it is logged only when a proxy of ours sets them.
+    let client = if config.trust_proxy { "%{r}a" } else { "%a" };
     App::new()
-        .app_data(web::Data::from(state.tasks))
+        .app_data(web::Data::new(tasks::Tasks::new(
+            state.tasks,
+            config.storage_deadline,
+        )))
         .app_data(web::Data::new(state.verifier))
+        .app_data(web::Data::from(state.lifecycle))
         .app_data(
             web::QueryConfig::default()
                 .error_handler(|_, _| ApiError::BadRequest("malformed query string").into()),
         )
         .wrap(ErrorHandlers::new().default_handler(problem_fallback))
         .wrap(cors(&config))
+        .wrap(middleware::from_fn(lifecycle::track))
         // The path only: no query string (it may hold search text) and no headers
         // (Authorization) are logged.
         .wrap(
-            Logger::new("%{r}a \"%{method}xi %U\" %s %b %Dms")
+            Logger::new(&format!("{client} \"%{{method}}xi %U\" %s %b %Dms"))
                 .custom_request_replace("method", |req| req.method().to_string()),
         )
-        .route("/healthz", web::get().to(health::healthz))
-        .route("/readyz", web::get().to(health::readyz))
-        .service(web::redirect("/docs", "/docs/"))
+        .service(only_get("/healthz", health::healthz))
+        .service(only_get("/readyz", health::readyz))
+        .service(
+            web::resource("/docs")
+                .route(web::get().to(|| async { web::Redirect::to("/docs/") }))
+                .default_service(method_not_allowed("GET")),
+        )
         .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", ApiDoc::openapi()))
+        // The docs UI answers GET only; other methods on its paths fall through to here.
+        .service(web::resource("/openapi.json").default_service(method_not_allowed("GET")))
+        .service(web::resource("/docs/{_:.*}").default_service(method_not_allowed("GET")))
         .service(
             web::resource("/api/{user_id}/tasks")
                 .route(web::get().to(tasks::list_tasks))
                 .route(web::post().to(tasks::create_task))
-                .default_service(web::to(method_not_allowed)),
+                .default_service(method_not_allowed("GET, POST")),
         )
         .service(
             web::resource("/api/{user_id}/tasks/{id}")
                 .route(web::get().to(tasks::get_task))
                 .route(web::put().to(tasks::update_task))
                 .route(web::delete().to(tasks::delete_task))
-                .default_service(web::to(method_not_allowed)),
+                .default_service(method_not_allowed("GET, PUT, DELETE")),
         )
         .service(
             web::resource("/api/{user_id}/tasks/{id}/complete")
                 .route(web::patch().to(tasks::set_task_completion))
-                .default_service(web::to(method_not_allowed)),
+                .default_service(method_not_allowed("PATCH")),
         )
         .default_service(web::to(not_found))
 }
@@ -110,8 +136,22 @@ async fn not_found() -> Result<HttpResponse, ApiError> {
     Err(ApiError::NotFound)
 }
 
-async fn method_not_allowed() -> Result<HttpResponse, ApiError> {
-    Err(ApiError::MethodNotAllowed)
+/// A resource that answers GET with `handler` and any other method with 405.
+fn only_get<F, Args>(path: &str, handler: F) -> actix_web::Resource
+where
+    F: actix_web::Handler<Args>,
+    Args: actix_web::FromRequest + 'static,
+    F::Output: actix_web::Responder + 'static,
+{
+    web::resource(path)
+        .route(web::get().to(handler))
+        .default_service(method_not_allowed("GET"))
+}
+
+/// The fallback of a resource: 405 naming the methods it does support (`allow`), which
+/// are also the operations the OpenAPI document lists for its path.
+fn method_not_allowed(allow: &'static str) -> actix_web::Route {
+    web::to(move || async move { Err::<HttpResponse, _>(ApiError::MethodNotAllowed { allow }) })
 }
 
 /// Errors produced outside our handlers (the framework, the docs UI) become

@@ -26,8 +26,9 @@ pub enum ApiError {
     Forbidden,
     #[error("not found")]
     NotFound,
+    /// `allow` lists the methods the resource does support, for the `Allow` header.
     #[error("method not allowed")]
-    MethodNotAllowed,
+    MethodNotAllowed { allow: &'static str },
     #[error("payload too large")]
     PayloadTooLarge,
     #[error("unsupported media type")]
@@ -89,7 +90,7 @@ impl ApiError {
             Self::Unauthorized { reason, .. } => (*reason).to_owned(),
             Self::Forbidden => "you may only access your own tasks".to_owned(),
             Self::NotFound => "not found".to_owned(),
-            Self::MethodNotAllowed => "method not allowed on this resource".to_owned(),
+            Self::MethodNotAllowed { .. } => "method not allowed on this resource".to_owned(),
             Self::PayloadTooLarge => "request body is larger than 64 KiB".to_owned(),
             Self::UnsupportedMediaType => "request body must be application/json".to_owned(),
             Self::Unprocessable(errors) => errors
@@ -110,7 +111,7 @@ impl ResponseError for ApiError {
             Self::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
-            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -150,12 +151,8 @@ impl ResponseError for ApiError {
                     HeaderValue::from_static(RETRY_AFTER_SECS),
                 );
             }
-            Self::MethodNotAllowed => {
-                // Every method of our resources; a precise list would need the route.
-                headers.insert(
-                    header::ALLOW,
-                    HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE"),
-                );
+            Self::MethodNotAllowed { allow } => {
+                headers.insert(header::ALLOW, HeaderValue::from_static(allow));
             }
             _ => {}
         }

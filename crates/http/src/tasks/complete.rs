@@ -1,7 +1,6 @@
 use actix_web::{HttpRequest, HttpResponse, web};
-use todo_domain::TaskService;
 
-use super::blocking;
+use super::Tasks;
 use super::responses::{AccessErrors, BodyErrors, TaskNotFound};
 use super::wire::{SetCompletionRequest, TaskBody};
 use crate::ApiError;
@@ -25,12 +24,14 @@ pub(crate) async fn set_task_completion(
     target: OwnerTask,
     req: HttpRequest,
     payload: web::Payload,
-    service: web::Data<TaskService>,
+    tasks: web::Data<Tasks>,
 ) -> Result<HttpResponse, ApiError> {
     let (scope, id) = (target.scope, target.path.id);
     let body: Option<SetCompletionRequest> = read_json(&req, payload).await?;
     let completion =
         SetCompletionRequest::try_into_domain(body).map_err(ApiError::Unprocessable)?;
-    let task = blocking(service, move |s| s.set_completion(&scope, &id, completion)).await?;
+    let task = tasks
+        .run(move |s| s.set_completion(&scope, &id, completion))
+        .await?;
     Ok(HttpResponse::Ok().json(TaskBody::from(task)))
 }

@@ -1,10 +1,9 @@
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
-use todo_domain::TaskService;
 
 use super::responses::{AccessErrors, BodyErrors};
 use super::wire::{CreateTaskRequest, TaskBody};
-use super::{blocking, task_location};
+use super::{Tasks, task_location};
 use crate::ApiError;
 use crate::body::read_json;
 use crate::identity::{OwnerTasks, TasksPath};
@@ -27,14 +26,14 @@ pub(crate) async fn create_task(
     target: OwnerTasks,
     req: HttpRequest,
     payload: web::Payload,
-    service: web::Data<TaskService>,
+    tasks: web::Data<Tasks>,
 ) -> Result<HttpResponse, ApiError> {
     let scope = target.scope;
     let body: CreateTaskRequest = read_json(&req, payload)
         .await?
         .ok_or(ApiError::BadRequest("request body is not valid JSON"))?;
     let new_task = body.try_into_domain().map_err(ApiError::Unprocessable)?;
-    let task = blocking(service, move |s| s.create(&scope, &new_task)).await?;
+    let task = tasks.run(move |s| s.create(&scope, &new_task)).await?;
     let location = task_location(task.user_id.as_str(), task.id.get());
     Ok(HttpResponse::Created()
         .insert_header((LOCATION, location))

@@ -1,7 +1,6 @@
 use actix_web::{HttpResponse, web};
-use todo_domain::TaskService;
 
-use super::blocking;
+use super::Tasks;
 use super::responses::{AccessErrors, TaskNotFound};
 use crate::ApiError;
 use crate::identity::{OwnerTask, TaskPath};
@@ -20,9 +19,9 @@ use crate::identity::{OwnerTask, TaskPath};
 )]
 pub(crate) async fn delete_task(
     target: OwnerTask,
-    service: web::Data<TaskService>,
+    tasks: web::Data<Tasks>,
 ) -> Result<HttpResponse, ApiError> {
     let (scope, id) = (target.scope, target.path.id);
-    blocking(service, move |s| s.delete(&scope, &id)).await?;
+    tasks.run(move |s| s.delete(&scope, &id)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,7 +1,6 @@
 use actix_web::{HttpResponse, web};
-use todo_domain::TaskService;
 
-use super::blocking;
+use super::Tasks;
 use super::responses::{AccessErrors, TaskNotFound};
 use super::wire::TaskBody;
 use crate::ApiError;
@@ -21,9 +20,9 @@ use crate::identity::{OwnerTask, TaskPath};
 )]
 pub(crate) async fn get_task(
     target: OwnerTask,
-    service: web::Data<TaskService>,
+    tasks: web::Data<Tasks>,
 ) -> Result<HttpResponse, ApiError> {
     let (scope, id) = (target.scope, target.path.id);
-    let task = blocking(service, move |s| s.get(&scope, &id)).await?;
+    let task = tasks.run(move |s| s.get(&scope, &id)).await?;
     Ok(HttpResponse::Ok().json(TaskBody::from(task)))
 }

@@ -1,9 +1,8 @@
 use std::collections::HashMap;
 
 use actix_web::{HttpResponse, web};
-use todo_domain::TaskService;
 
-use super::blocking;
+use super::Tasks;
 use super::params::ListParams;
 use super::responses::{AccessErrors, InvalidQuery};
 use super::wire::TaskBody;
@@ -26,13 +25,13 @@ use crate::identity::{OwnerTasks, TasksPath};
 pub(crate) async fn list_tasks(
     target: OwnerTasks,
     query: web::Query<HashMap<String, String>>,
-    service: web::Data<TaskService>,
+    tasks: web::Data<Tasks>,
 ) -> Result<HttpResponse, ApiError> {
     let scope = target.scope;
     let query = ListParams::from_pairs(query.into_inner())
         .try_into_domain()
         .map_err(ApiError::Unprocessable)?;
-    let page = blocking(service, move |s| s.list(&scope, &query)).await?;
+    let page = tasks.run(move |s| s.list(&scope, &query)).await?;
     let body: Vec<TaskBody> = page.tasks.into_iter().map(TaskBody::from).collect();
     Ok(HttpResponse::Ok()
         .insert_header(("X-Total-Count", page.total.to_string()))

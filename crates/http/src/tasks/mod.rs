@@ -2,15 +2,26 @@
 //! the path's user (403 otherwise), reads its input, then runs one service call on
 //! the blocking pool: diesel never runs on an async worker.
 
+#[cfg(test)]
+mod body_props;
 mod complete;
 mod create;
 mod delete;
 mod get;
 mod list;
 pub(crate) mod params;
+#[cfg(test)]
+mod params_props;
+#[cfg(test)]
+mod props;
 mod responses;
 mod update;
 pub(crate) mod wire;
+#[cfg(test)]
+mod wire_props;
+
+use std::sync::Arc;
+use std::time::Duration;
 
 use actix_web::web;
 use todo_domain::{TaskError, TaskService};
@@ -24,15 +35,39 @@ pub(crate) use update::{__path_update_task, update_task};
 
 use crate::ApiError;
 
-/// Runs one unit of work against the service on actix's blocking thread pool.
-async fn blocking<T: Send + 'static>(
-    service: web::Data<TaskService>,
-    work: impl FnOnce(&TaskService) -> Result<T, TaskError> + Send + 'static,
-) -> Result<T, ApiError> {
-    web::block(move || work(&service))
-        .await
-        .map_err(|e| ApiError::Internal(Box::new(e)))?
-        .map_err(ApiError::from)
+/// The task service as handlers reach it: each request runs one unit of work on
+/// actix's blocking pool (diesel never runs on an async worker), and gets an answer
+/// within `deadline` whatever storage does.
+pub struct Tasks {
+    service: Arc<TaskService>,
+    deadline: Duration,
+}
+
+impl Tasks {
+    pub fn new(service: Arc<TaskService>, deadline: Duration) -> Self {
+        Self { service, deadline }
+    }
+
+    /// Runs `work` on the blocking pool. Past the deadline the request is answered
+    /// 503: a connection that stopped answering (a network black hole) must not hold
+    /// the client for as long as the OS takes to notice. The work itself finishes, or
+    /// fails, in the background; libpq's TCP timeouts bound it.
+    pub(crate) async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&TaskService) -> Result<T, TaskError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let service = self.service.clone();
+        let job = web::block(move || work(&service));
+        match actix_web::rt::time::timeout(self.deadline, job).await {
+            Ok(done) => done
+                .map_err(|e| ApiError::Internal(Box::new(e)))?
+                .map_err(ApiError::from),
+            Err(_) => Err(ApiError::Unavailable {
+                what: "the database",
+                source: Some(format!("no answer within {:?}", self.deadline).into()),
+            }),
+        }
+    }
 }
 
 /// `/api/{user_id}/tasks/{id}` for a created task, with the user id percent-encoded

@@ -1,7 +1,6 @@
 use actix_web::{HttpRequest, HttpResponse, web};
-use todo_domain::TaskService;
 
-use super::blocking;
+use super::Tasks;
 use super::responses::{AccessErrors, BodyErrors, TaskNotFound};
 use super::wire::{TaskBody, UpdateTaskRequest};
 use crate::ApiError;
@@ -25,13 +24,13 @@ pub(crate) async fn update_task(
     target: OwnerTask,
     req: HttpRequest,
     payload: web::Payload,
-    service: web::Data<TaskService>,
+    tasks: web::Data<Tasks>,
 ) -> Result<HttpResponse, ApiError> {
     let (scope, id) = (target.scope, target.path.id);
     let body: UpdateTaskRequest = read_json(&req, payload)
         .await?
         .ok_or(ApiError::BadRequest("request body is not valid JSON"))?;
     let patch = body.try_into_domain().map_err(ApiError::Unprocessable)?;
-    let task = blocking(service, move |s| s.update(&scope, &id, &patch)).await?;
+    let task = tasks.run(move |s| s.update(&scope, &id, &patch)).await?;
     Ok(HttpResponse::Ok().json(TaskBody::from(task)))
 }
