@@ -5,7 +5,9 @@
 //! `TODO_JWKS_URL` [http://localhost:3000/api/auth/jwks],
 //! `TODO_JWT_ISSUER` [http://localhost:3000], `TODO_JWT_AUDIENCE` [http://localhost:3000],
 //! `TODO_JWT_LEEWAY_SECS` [30], `TODO_JWKS_REFRESH_SECS` [300], `TODO_DB_POOL_SIZE` [10],
-//! `TODO_CORS_ORIGINS` [http://localhost:3000], `RUST_LOG` [info, read by env_logger].
+//! `TODO_CORS_ORIGINS` [http://localhost:3000], `TODO_TRUST_PROXY` [false],
+//! `TODO_SHUTDOWN_GRACE_SECS` [5], `TODO_SHUTDOWN_TIMEOUT_SECS` [30],
+//! `RUST_LOG` [info, read by env_logger].
 //! Each bad value is reported naming its variable.
 
 use std::net::{SocketAddr, ToSocketAddrs};
@@ -17,6 +19,11 @@ use todo_persistence::DbConfig;
 
 /// How long a request waits for a database connection before it gets a 503.
 const DB_CHECKOUT_TIMEOUT: Duration = Duration::from_secs(3);
+/// How long PostgreSQL may run one statement before it cancels it (nothing applied).
+const DB_STATEMENT_TIMEOUT: Duration = Duration::from_secs(4);
+/// The longest any request waits on the database, connection and statement together,
+/// whatever the network does: then it is answered 503.
+const DB_REQUEST_DEADLINE: Duration = Duration::from_secs(5);
 const LOCAL_WEB_ORIGIN: &str = "http://localhost:3000";
 
 #[derive(Debug, Clone)]
@@ -25,6 +32,16 @@ pub struct Config {
     pub db: DbConfig,
     pub jwt: JwtConfig,
     pub http: HttpConfig,
+    pub shutdown: ShutdownConfig,
+}
+
+/// What SIGTERM does: `/readyz` fails at once, requests are served for `grace`, then
+/// the listener closes and what was read is answered; `timeout` (counted from the
+/// signal) ends it regardless.
+#[derive(Debug, Clone, Copy)]
+pub struct ShutdownConfig {
+    pub grace: Duration,
+    pub timeout: Duration,
 }
 
 /// One bad variable: displayed as the one line the service prints before it stops.
@@ -74,6 +91,7 @@ impl Config {
                     1000,
                 )?,
                 checkout_timeout: DB_CHECKOUT_TIMEOUT,
+                statement_timeout: DB_STATEMENT_TIMEOUT,
             },
             jwt: JwtConfig {
                 jwks_url: http_url(
@@ -100,8 +118,32 @@ impl Config {
                     "TODO_CORS_ORIGINS",
                     &var("TODO_CORS_ORIGINS", LOCAL_WEB_ORIGIN),
                 )?,
+                storage_deadline: DB_REQUEST_DEADLINE,
+                trust_proxy: boolean("TODO_TRUST_PROXY", &var("TODO_TRUST_PROXY", "false"))?,
             },
+            shutdown: shutdown(&var)?,
         })
+    }
+}
+
+fn shutdown(var: &impl Fn(&'static str, &str) -> String) -> Result<ShutdownConfig, ConfigError> {
+    let secs = |name, default| number(name, &var(name, default), 0, 3600).map(Duration::from_secs);
+    let grace = secs("TODO_SHUTDOWN_GRACE_SECS", "5")?;
+    let timeout = secs("TODO_SHUTDOWN_TIMEOUT_SECS", "30")?;
+    if timeout <= grace {
+        return Err(bad(
+            "TODO_SHUTDOWN_TIMEOUT_SECS",
+            "must be longer than TODO_SHUTDOWN_GRACE_SECS",
+        ));
+    }
+    Ok(ShutdownConfig { grace, timeout })
+}
+
+fn boolean(var: &'static str, raw: &str) -> Result<bool, ConfigError> {
+    match raw.to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" => Ok(true),
+        "false" | "0" | "no" => Ok(false),
+        _ => Err(bad(var, format!("'{raw}' is not true or false"))),
     }
 }
 
@@ -190,6 +232,9 @@ mod tests {
         assert_eq!(config.jwt.refresh_interval, Duration::from_secs(300));
         assert_eq!(config.db.pool_size, 10);
         assert_eq!(config.http.cors_origins, ["http://localhost:3000"]);
+        assert!(!config.http.trust_proxy);
+        assert_eq!(config.shutdown.grace, Duration::from_secs(5));
+        assert_eq!(config.shutdown.timeout, Duration::from_secs(30));
     }
 
     #[test]
@@ -217,6 +262,9 @@ mod tests {
             ("TODO_JWKS_REFRESH_SECS", "0"),
             ("TODO_DB_POOL_SIZE", "lots"),
             ("TODO_CORS_ORIGINS", "http://localhost:3000/"),
+            ("TODO_TRUST_PROXY", "maybe"),
+            ("TODO_SHUTDOWN_GRACE_SECS", "soon"),
+            ("TODO_SHUTDOWN_TIMEOUT_SECS", "2"),
         ] {
             let err = load(&[DB, (var, value)]).expect_err(var);
             assert_eq!(err.var, var);

@@ -5,6 +5,7 @@
 //! [`Application`] as `main`, with a `Config` of their own.
 
 mod config;
+mod shutdown;
 
 use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
@@ -14,10 +15,11 @@ use actix_web::HttpServer;
 use actix_web::dev::{Server, ServerHandle};
 use todo_auth::Verifier;
 use todo_domain::TaskService;
-use todo_http::{ApiState, app};
+use todo_http::{ApiState, Lifecycle, app};
 use todo_persistence::{PgStore, build_pool, run_migrations};
 
-pub use config::{Config, ConfigError};
+pub use config::{Config, ConfigError, ShutdownConfig};
+pub use shutdown::Outcome;
 
 /// How long start-up keeps retrying migrations while the database comes up.
 const MIGRATION_DEADLINE: Duration = Duration::from_secs(30);
@@ -41,6 +43,7 @@ pub struct Application {
     server: Server,
     address: SocketAddr,
     jwks_refresh: tokio::task::JoinHandle<()>,
+    drain: shutdown::Drain,
 }
 
 impl Application {
@@ -75,20 +78,34 @@ impl Application {
             addr: config.bind,
             source,
         })?;
-        let state = ApiState { tasks, verifier };
+        let bind_error = |source| StartError::Bind {
+            addr: config.bind,
+            source,
+        };
+        // A second handle on the listening socket, so that a drain can close it.
+        let drain = shutdown::Drain {
+            listener: socket2::Socket::from(listener.try_clone().map_err(bind_error)?),
+            lifecycle: Arc::new(Lifecycle::default()),
+            config: config.shutdown,
+        };
+        let state = ApiState {
+            tasks,
+            verifier,
+            lifecycle: drain.lifecycle.clone(),
+        };
         let http = config.http.clone();
         let server = HttpServer::new(move || app(state.clone(), http.clone()))
-            .shutdown_timeout(10)
+            // Signals are ours (see `shutdown`); actix's own would drop requests.
+            .disable_signals()
+            .shutdown_timeout(config.shutdown.timeout.as_secs())
             .listen(listener)
-            .map_err(|source| StartError::Bind {
-                addr: config.bind,
-                source,
-            })?
+            .map_err(bind_error)?
             .run();
         Ok(Self {
             server,
             address,
             jwks_refresh,
+            drain,
         })
     }
 
@@ -101,7 +118,7 @@ impl Application {
         self.server.handle()
     }
 
-    /// Serves until the server is stopped by a signal or its handle.
+    /// Serves until the server is stopped by its handle (tests).
     ///
     /// # Errors
     /// When the server fails while running.
@@ -109,6 +126,16 @@ impl Application {
         let result = self.server.await;
         self.jwks_refresh.abort();
         result
+    }
+
+    /// Serves until SIGTERM or SIGINT, then drains gracefully (see `shutdown`).
+    ///
+    /// # Errors
+    /// When signal handlers cannot be installed, or the server fails.
+    pub async fn run_until_signalled(self) -> std::io::Result<Outcome> {
+        let outcome = self.drain.serve(self.server).await;
+        self.jwks_refresh.abort();
+        outcome
     }
 }
 

@@ -1,8 +1,8 @@
-//! `todo-server`: reads the environment, migrates, serves until SIGINT/SIGTERM.
+//! `todo-server`: reads the environment, migrates, serves until SIGINT/SIGTERM, drains.
 
 use std::process::ExitCode;
 
-use todo_app::{Application, Config};
+use todo_app::{Application, Config, Outcome};
 
 #[actix_web::main]
 async fn main() -> ExitCode {
@@ -22,8 +22,17 @@ async fn main() -> ExitCode {
         }
     };
     log::info!("todo-server listening on http://{}", app.address());
-    match app.run_until_stopped().await {
-        Ok(()) => ExitCode::SUCCESS,
+    // Exit without waiting for the runtime to wind down: a blocking thread stuck on
+    // an unanswering database must not hold the process after the drain.
+    match app.run_until_signalled().await {
+        Ok(Outcome::Drained) => {
+            log::info!("stopped: every request read was answered");
+            std::process::exit(0)
+        }
+        Ok(Outcome::Forced(why)) => {
+            log::warn!("stopped by {why} before the drain finished");
+            std::process::exit(1)
+        }
         Err(e) => {
             eprintln!("todo-server: {e}");
             ExitCode::FAILURE
