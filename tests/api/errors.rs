@@ -158,27 +158,3 @@ async fn unknown_routes_and_non_integer_ids_are_404() {
             .problem(404);
     }
 }
-
-#[actix_web::test]
-async fn a_known_route_with_the_wrong_method_is_405() {
-    let app = spawn_app().await;
-    app.call(Method::DELETE, &tasks_path(&app.alice), &app.alice, None)
-        .await
-        .problem(405);
-    app.call(
-        Method::PATCH,
-        &format!("{}/1", tasks_path(&app.alice)),
-        &app.alice,
-        None,
-    )
-    .await
-    .problem(405);
-    app.call(
-        Method::GET,
-        &format!("{}/1/complete", tasks_path(&app.alice)),
-        &app.alice,
-        None,
-    )
-    .await
-    .problem(405);
-}

@@ -1,11 +1,15 @@
-//! Faults: the database going away and coming back, and a restart of the service.
+//! Faults: the database going away, hanging or turning read-only and coming back,
+//! and a restart of the service.
 
 use std::time::{Duration, Instant};
 
+use diesel::RunQueryDsl;
 use reqwest::Method;
-use serde_json::json;
+use serde_json::{Value, json};
 
-use crate::helpers::{AppOptions, spawn_app, spawn_app_with, tasks_path};
+use crate::helpers::{
+    AppOptions, STORAGE_DEADLINE, spawn_app, spawn_app_with, task_path, tasks_path,
+};
 
 #[actix_web::test]
 async fn without_its_database_the_service_answers_503_quickly_and_recovers_by_itself() {
@@ -86,4 +90,151 @@ async fn tasks_survive_a_restart_of_the_service() {
     .await;
     let answer = restarted.list(&restarted.alice, "").await;
     assert_eq!(answer.body, json!([task]));
+}
+
+#[actix_web::test]
+async fn a_database_that_stops_answering_gives_503_within_the_deadline_then_recovers() {
+    let app = spawn_app_with(AppOptions {
+        through_proxy: true,
+        ..Default::default()
+    })
+    .await;
+    let kept = app
+        .create_task(&app.alice, json!({"title": "before the black hole"}))
+        .await;
+    let proxy = app.proxy.as_ref().expect("proxy");
+    proxy.black_hole();
+
+    // More requests than the pool has connections, at once: none may wait longer
+    // than the deadline, whether it holds a connection that hangs or waits for one.
+    let started = Instant::now();
+    let path = tasks_path(&app.alice);
+    let requests = (0..8).map(|n| {
+        let body = (n % 2 == 0).then(|| json!({"title": format!("during {n}")}));
+        let method = if body.is_some() {
+            Method::POST
+        } else {
+            Method::GET
+        };
+        app.call(method, &path, &app.alice, body)
+    });
+    let answers = futures_util::future::join_all(requests).await;
+    let took = started.elapsed();
+    for answer in &answers {
+        answer.problem(503);
+        assert_eq!(answer.header("retry-after"), Some("5"));
+    }
+    assert!(
+        took <= STORAGE_DEADLINE + Duration::from_millis(1500),
+        "answered within the deadline: {took:?}"
+    );
+    let readiness = app.get_raw("/readyz").await;
+    assert!(
+        readiness.problem(503)["detail"]
+            .as_str()
+            .expect("detail")
+            .contains("database")
+    );
+
+    proxy.restore();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let recovered = loop {
+        let answer = app
+            .call(Method::GET, &tasks_path(&app.alice), &app.alice, None)
+            .await;
+        if answer.status == 200 || Instant::now() > deadline {
+            break answer;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert_eq!(recovered.status, 200, "{recovered:?}");
+    assert!(
+        recovered.body.as_array().expect("tasks").contains(&kept),
+        "{recovered:?}"
+    );
+    assert_eq!(app.get_raw("/readyz").await.status, 200);
+}
+
+/// What a failover looks like: the database turns read-only and drops its sessions.
+fn set_read_only(app: &crate::helpers::TestApp, on: bool) {
+    let mut conn = app.db.connect();
+    // This session itself starts read-only once the database is.
+    diesel::sql_query("SET default_transaction_read_only = off")
+        .execute(&mut conn)
+        .expect("a writable session");
+    let setting = if on {
+        "SET default_transaction_read_only = on"
+    } else {
+        "RESET default_transaction_read_only"
+    };
+    diesel::sql_query(format!("ALTER DATABASE \"{}\" {setting}", app.db.name()))
+        .execute(&mut conn)
+        .expect("alter database");
+    diesel::sql_query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    .execute(&mut conn)
+    .expect("terminate sessions");
+}
+
+#[actix_web::test]
+async fn a_read_only_database_refuses_writes_with_503_and_keeps_serving_reads() {
+    let app = spawn_app().await;
+    let task = app.create_task(&app.alice, json!({"title": "kept"})).await;
+    let path = task_path(&app.alice, &task["id"]);
+    set_read_only(&app, true);
+
+    let writes = [
+        (
+            Method::POST,
+            tasks_path(&app.alice),
+            Some(json!({"title": "refused"})),
+        ),
+        (Method::PUT, path.clone(), Some(json!({"title": "renamed"}))),
+        (Method::PATCH, format!("{path}/complete"), None),
+        (Method::DELETE, path.clone(), None),
+    ];
+    for (method, target, body) in writes {
+        // The first request after the sessions were dropped may meet a dead
+        // connection (57P01); that is a 503 too.
+        let answer = app.call(method.clone(), &target, &app.alice, body).await;
+        let problem = answer.problem(503);
+        assert_eq!(
+            answer.header("retry-after"),
+            Some("5"),
+            "{method} {problem}"
+        );
+    }
+    let read = app.call(Method::GET, &path, &app.alice, None).await;
+    assert_eq!(read.status, 200, "reads still work: {read:?}");
+    assert_eq!(read.body, task, "nothing was written");
+
+    set_read_only(&app, false);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let answer = app
+            .call(
+                Method::POST,
+                &tasks_path(&app.alice),
+                &app.alice,
+                Some(json!({"title": "after"})),
+            )
+            .await;
+        if answer.status == 201 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "writes resume: {answer:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let titles: Vec<Value> = app
+        .list(&app.alice, "")
+        .await
+        .body
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .map(|t| t["title"].clone())
+        .collect();
+    assert_eq!(titles, [json!("after"), json!("kept")]);
 }

@@ -1,7 +1,9 @@
 //! `spawn_app()` and what tests need around it: users with real tokens, requests
 //! that say as whom they are made, and a database proxy that can be cut.
 
+mod process;
 mod proxy;
+mod raw_http;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -10,14 +12,18 @@ use actix_web::dev::ServerHandle;
 use reqwest::Method;
 use reqwest::header::HeaderMap;
 use serde_json::Value;
-use todo_app::{Application, Config};
+use todo_app::{Application, Config, ShutdownConfig};
 use todo_auth::testing::{AUDIENCE, ISSUER, JwksServer, TestKey, claims, jwt_config};
 use todo_http::HttpConfig;
 use todo_persistence::test_db::TestDatabase;
 
+pub use process::{Fixture, ServerProcess};
 pub use proxy::DbProxy;
+pub use raw_http::{RawConnection, RawError};
 
 pub const WEB_ORIGIN: &str = "http://localhost:3000";
+/// The production default: the bound the fault tests hold the service to.
+pub const STORAGE_DEADLINE: Duration = Duration::from_secs(5);
 
 /// Someone who signed in: their id and a valid token for it.
 #[derive(Clone, Debug)]
@@ -104,6 +110,12 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
         jwt: jwt_config(&jwks.url()),
         http: HttpConfig {
             cors_origins: vec![WEB_ORIGIN.to_owned()],
+            storage_deadline: STORAGE_DEADLINE,
+            trust_proxy: false,
+        },
+        shutdown: ShutdownConfig {
+            grace: Duration::from_secs(1),
+            timeout: Duration::from_secs(10),
         },
     };
     let app = Application::build(config).await.expect("the app starts");

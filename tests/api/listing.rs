@@ -149,3 +149,13 @@ async fn unknown_values_are_422_naming_each_parameter() {
         200
     );
 }
+
+#[actix_web::test]
+async fn a_search_holding_nul_is_422_not_a_database_error() {
+    let app = spawn_app().await;
+    for q in ["%00", "milk%00", "%00%25"] {
+        let path = format!("{}?q={q}", tasks_path(&app.alice));
+        let answer = app.call(Method::GET, &path, &app.alice, None).await;
+        assert_eq!(answer.problem(422)["errors"][0]["field"], "q", "{q}");
+    }
+}

@@ -9,5 +9,8 @@ mod errors;
 mod faults;
 mod isolation;
 mod listing;
+mod logging;
+mod methods;
 mod provisioning;
 mod service;
+mod shutdown;

@@ -1,18 +1,27 @@
-//! A TCP proxy in front of PostgreSQL that a test can cut and restore, to see the
-//! service lose its database and get it back without a restart.
+//! A TCP proxy in front of PostgreSQL that a test can cut, or turn into a black hole,
+//! and restore, to see the service lose its database and get it back without a
+//! restart.
 
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
+#[derive(Default)]
+struct State {
+    /// Cut: new connections are closed at once.
+    down: AtomicBool,
+    /// Black hole: connections stay open and nothing is forwarded either way.
+    holding: AtomicBool,
+    stop: AtomicBool,
+    live: Mutex<Vec<TcpStream>>,
+}
+
 pub struct DbProxy {
     url: String,
-    up: Arc<AtomicBool>,
-    live: Arc<Mutex<Vec<TcpStream>>>,
-    stop: Arc<AtomicBool>,
+    state: Arc<State>,
 }
 
 impl DbProxy {
@@ -29,18 +38,16 @@ impl DbProxy {
         let port = listener.local_addr().expect("addr").port();
         let proxy = Self {
             url: format!("{prefix}://{userinfo}127.0.0.1:{port}/{path}"),
-            up: Arc::new(AtomicBool::new(true)),
-            live: Arc::new(Mutex::new(Vec::new())),
-            stop: Arc::new(AtomicBool::new(false)),
+            state: Arc::new(State::default()),
         };
-        let (up, live, stop) = (proxy.up.clone(), proxy.live.clone(), proxy.stop.clone());
+        let state = proxy.state.clone();
         thread::spawn(move || {
-            while !stop.load(Ordering::SeqCst) {
+            while !state.stop.load(Ordering::SeqCst) {
                 match listener.accept() {
-                    Ok((client, _)) if up.load(Ordering::SeqCst) => {
+                    Ok((client, _)) if !state.down.load(Ordering::SeqCst) => {
                         if let Ok(server) = TcpStream::connect(&upstream) {
                             let _ = client.set_nonblocking(false);
-                            pipe(client, server, &live);
+                            pipe(client, server, &state);
                         }
                     }
                     // Down: the connection is accepted and closed at once, as by a
@@ -62,43 +69,69 @@ impl DbProxy {
 
     /// Drops every open connection and refuses new ones.
     pub fn cut(&self) {
-        self.up.store(false, Ordering::SeqCst);
-        let mut live = self.live.lock().expect("lock");
+        self.state.down.store(true, Ordering::SeqCst);
+        let mut live = self.state.live.lock().expect("lock");
         for stream in live.drain(..) {
             let _ = stream.shutdown(Shutdown::Both);
         }
     }
 
+    /// Stops forwarding without closing anything, like a host that vanished from
+    /// the network: connections stay open, bytes are held, no answer comes back.
+    pub fn black_hole(&self) {
+        self.state.holding.store(true, Ordering::SeqCst);
+    }
+
+    /// Forwards again: held bytes are delivered, new connections pass.
     pub fn restore(&self) {
-        self.up.store(true, Ordering::SeqCst);
+        self.state.holding.store(false, Ordering::SeqCst);
+        self.state.down.store(false, Ordering::SeqCst);
     }
 }
 
 impl Drop for DbProxy {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::SeqCst);
+        self.state.stop.store(true, Ordering::SeqCst);
+        self.state.holding.store(false, Ordering::SeqCst);
         self.cut();
     }
 }
 
-fn pipe(client: TcpStream, server: TcpStream, live: &Arc<Mutex<Vec<TcpStream>>>) {
-    let mut registry = live.lock().expect("lock");
+fn pipe(client: TcpStream, server: TcpStream, state: &Arc<State>) {
+    let mut registry = state.live.lock().expect("lock");
     for stream in [&client, &server] {
         if let Ok(clone) = stream.try_clone() {
             registry.push(clone);
         }
     }
     drop(registry);
-    for (mut from, mut to) in [
+    for (from, to) in [
         (
             client.try_clone().expect("clone"),
             server.try_clone().expect("clone"),
         ),
         (server, client),
     ] {
-        thread::spawn(move || {
-            let _ = std::io::copy(&mut from, &mut to);
-            let _ = to.shutdown(Shutdown::Both);
-        });
+        let state = state.clone();
+        thread::spawn(move || forward(from, to, &state));
     }
+}
+
+/// Copies `from` to `to` chunk by chunk; while the proxy holds, a chunk read waits
+/// here instead of being written.
+fn forward(mut from: TcpStream, mut to: TcpStream, state: &State) {
+    let mut buf = [0u8; 16 * 1024];
+    loop {
+        let n = match from.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        while state.holding.load(Ordering::SeqCst) {
+            thread::sleep(Duration::from_millis(5));
+        }
+        if to.write_all(&buf[..n]).is_err() {
+            break;
+        }
+    }
+    let _ = to.shutdown(Shutdown::Both);
 }
