@@ -8,16 +8,40 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    AppOptions, STORAGE_DEADLINE, spawn_app, spawn_app_with, task_path, tasks_path,
+    Answer, AppOptions, STORAGE_DEADLINE, TestApp, spawn_app, spawn_app_with, task_path, tasks_path,
 };
 
-#[actix_web::test]
-async fn without_its_database_the_service_answers_503_quickly_and_recovers_by_itself() {
-    let app = spawn_app_with(AppOptions {
+async fn app_through_proxy() -> TestApp {
+    spawn_app_with(AppOptions {
         through_proxy: true,
         ..Default::default()
     })
-    .await;
+    .await
+}
+
+async fn assert_database_not_ready(app: &TestApp) {
+    let readiness = app.get_raw("/readyz").await;
+    let detail = readiness.problem(503)["detail"].as_str().expect("detail");
+    assert!(detail.contains("database"), "{detail}");
+}
+
+/// Alice's list, polled until it answers 200 or `within` has passed.
+async fn list_once_recovered(app: &TestApp, within: Duration) -> Answer {
+    let deadline = Instant::now() + within;
+    loop {
+        let answer = app
+            .call(Method::GET, &tasks_path(&app.alice), &app.alice, None)
+            .await;
+        if answer.status == 200 || Instant::now() > deadline {
+            return answer;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[actix_web::test]
+async fn without_its_database_the_service_answers_503_quickly_and_recovers_by_itself() {
+    let app = app_through_proxy().await;
     let kept = app
         .create_task(&app.alice, json!({"title": "before the outage"}))
         .await;
@@ -50,23 +74,10 @@ async fn without_its_database_the_service_answers_503_quickly_and_recovers_by_it
         )
         .await;
     refused.problem(503);
-    let readiness = app.get_raw("/readyz").await;
-    assert!(
-        readiness.problem(503)["detail"]
-            .as_str()
-            .expect("detail")
-            .contains("database")
-    );
+    assert_database_not_ready(&app).await;
 
     proxy.restore();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let recovered = loop {
-        let answer = app.list(&app.alice, "").await;
-        if answer.status == 200 || Instant::now() > deadline {
-            break answer;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    };
+    let recovered = list_once_recovered(&app, Duration::from_secs(20)).await;
     assert_eq!(recovered.status, 200);
     assert_eq!(
         recovered.body,
@@ -94,11 +105,7 @@ async fn tasks_survive_a_restart_of_the_service() {
 
 #[actix_web::test]
 async fn a_database_that_stops_answering_gives_503_within_the_deadline_then_recovers() {
-    let app = spawn_app_with(AppOptions {
-        through_proxy: true,
-        ..Default::default()
-    })
-    .await;
+    let app = app_through_proxy().await;
     let kept = app
         .create_task(&app.alice, json!({"title": "before the black hole"}))
         .await;
@@ -128,25 +135,10 @@ async fn a_database_that_stops_answering_gives_503_within_the_deadline_then_reco
         took <= STORAGE_DEADLINE + Duration::from_millis(1500),
         "answered within the deadline: {took:?}"
     );
-    let readiness = app.get_raw("/readyz").await;
-    assert!(
-        readiness.problem(503)["detail"]
-            .as_str()
-            .expect("detail")
-            .contains("database")
-    );
+    assert_database_not_ready(&app).await;
 
     proxy.restore();
-    let deadline = Instant::now() + Duration::from_secs(15);
-    let recovered = loop {
-        let answer = app
-            .call(Method::GET, &tasks_path(&app.alice), &app.alice, None)
-            .await;
-        if answer.status == 200 || Instant::now() > deadline {
-            break answer;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    };
+    let recovered = list_once_recovered(&app, Duration::from_secs(15)).await;
     assert_eq!(recovered.status, 200, "{recovered:?}");
     assert!(
         recovered.body.as_array().expect("tasks").contains(&kept),
@@ -156,7 +148,7 @@ async fn a_database_that_stops_answering_gives_503_within_the_deadline_then_reco
 }
 
 /// What a failover looks like: the database turns read-only and drops its sessions.
-fn set_read_only(app: &crate::helpers::TestApp, on: bool) {
+fn set_read_only(app: &TestApp, on: bool) {
     let mut conn = app.db.connect();
     // This session itself starts read-only once the database is.
     diesel::sql_query("SET default_transaction_read_only = off")
