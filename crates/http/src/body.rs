@@ -57,13 +57,15 @@ fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
             "must be a JSON object",
         )])
     };
-    // Read as a map first: serde would happily fill a struct from a JSON array.
-    let object: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_slice(body).map_err(|e| match e.classify() {
-            serde_json::error::Category::Data => not_an_object(),
-            _ => ApiError::BadRequest("request body is not valid JSON"),
-        })?;
-    serde_json::from_value(serde_json::Value::Object(object)).map_err(|_| not_an_object())
+    // Syntax first: read into a map directly and serde reports a wrong type (422)
+    // before it sees that `[1,` is not JSON at all (400).
+    let value: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|_| ApiError::BadRequest("request body is not valid JSON"))?;
+    // Then the shape: serde would happily fill a struct from a JSON array.
+    if !value.is_object() {
+        return Err(not_an_object());
+    }
+    serde_json::from_value(value).map_err(|_| not_an_object())
 }
 
 #[cfg(test)]
@@ -142,6 +144,20 @@ mod tests {
             read(Some("application/json"), b"[1]").await,
             Err(ApiError::Unprocessable(_))
         ));
+    }
+
+    #[actix_rt::test]
+    async fn malformed_json_that_does_not_open_an_object_is_400_too() {
+        for body in [&b"["[..], b"[1,", b"0 x", b"\"open"] {
+            assert!(
+                matches!(
+                    read(Some("application/json"), body).await,
+                    Err(ApiError::BadRequest(_))
+                ),
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
     }
 
     #[actix_rt::test]
