@@ -24,10 +24,10 @@ use actix_web::middleware::{self, ErrorHandlerResponse, ErrorHandlers, Logger};
 use actix_web::{App, HttpResponse, web};
 use todo_auth::Verifier;
 use todo_domain::TaskService;
-
-pub use tasks::Tasks;
 use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
+
+use crate::tasks::Tasks;
 
 pub use lifecycle::Lifecycle;
 pub use openapi::ApiDoc;
@@ -70,7 +70,7 @@ pub fn app(
     // headers, so it is logged only when a proxy of ours sets them.
     let client = if config.trust_proxy { "%{r}a" } else { "%a" };
     App::new()
-        .app_data(web::Data::new(tasks::Tasks::new(
+        .app_data(web::Data::new(Tasks::new(
             state.tasks,
             config.storage_deadline,
         )))

@@ -38,13 +38,13 @@ use crate::ApiError;
 /// The task service as handlers reach it: each request runs one unit of work on
 /// actix's blocking pool (diesel never runs on an async worker), and gets an answer
 /// within `deadline` whatever storage does.
-pub struct Tasks {
+pub(crate) struct Tasks {
     service: Arc<TaskService>,
     deadline: Duration,
 }
 
 impl Tasks {
-    pub fn new(service: Arc<TaskService>, deadline: Duration) -> Self {
+    pub(crate) fn new(service: Arc<TaskService>, deadline: Duration) -> Self {
         Self { service, deadline }
     }
 
