@@ -21,7 +21,7 @@ pub(crate) mod wire;
 mod wire_props;
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use actix_web::web;
 use todo_domain::{TaskError, TaskService};
@@ -57,7 +57,17 @@ impl Tasks {
         work: impl FnOnce(&TaskService) -> Result<T, TaskError> + Send + 'static,
     ) -> Result<T, ApiError> {
         let service = self.service.clone();
-        let job = web::block(move || work(&service));
+        let deadline = Instant::now() + self.deadline;
+        let job = web::block(move || {
+            // Work that waited for a thread past the deadline was already answered
+            // 503: it must not run (and write) afterwards.
+            if Instant::now() >= deadline {
+                return Err(TaskError::Unavailable(
+                    "the deadline passed before it began".into(),
+                ));
+            }
+            work(&service)
+        });
         match actix_web::rt::time::timeout(self.deadline, job).await {
             Ok(done) => done
                 .map_err(|e| ApiError::Internal(Box::new(e)))?
