@@ -77,6 +77,8 @@ pg_start() {
   if [ "$mode" = throwaway ]; then
     # Test data is disposable: skip the disk flushes that make it durable.
     opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    # Tests count the statements the service sends (pg_stat_statements).
+    opts="$opts -c shared_preload_libraries=pg_stat_statements"
   fi
   if as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     log "PostgreSQL already running in $data"
@@ -151,9 +153,10 @@ run_web_tests() {
     TODO_SERVER_BIN="$ROOT/target/debug/todo-server" npm run test:e2e)
 }
 
-# start_web PORT API_URL: Better Auth's tables, a production build, then the server
-# (whose `npm run start` generates BETTER_AUTH_SECRET into web/.env.local if absent).
-# Appends the server's pid to the caller's `pids` array.
+# start_web PORT API_URL: Better Auth's tables, a production build (kept as it is
+# with TODO_WEB_PREBUILT=1 when there is one), then the server in the background, in
+# a process group of its own (its `npm run start` generates BETTER_AUTH_SECRET into
+# web/.env.local if absent).
 start_web() {
   local port="$1" api_url="$2"
   ensure_web_packages
@@ -161,8 +164,11 @@ start_web() {
   export NEXT_PUBLIC_API_URL="${NEXT_PUBLIC_API_URL:-$api_url}" PORT="$port"
   log "Better Auth migrations"
   (cd "$ROOT/web" && npm run db:migrate)
-  log "building the web app"
-  (cd "$ROOT/web" && npm run build)
+  if [ "${TODO_WEB_PREBUILT:-}" = 1 ] && [ -f "$ROOT/web/.next/BUILD_ID" ]; then
+    log "using the existing web build (TODO_WEB_PREBUILT=1)"
+  else
+    log "building the web app"
+    (cd "$ROOT/web" && npm run build)
+  fi
   (cd "$ROOT/web" && exec setsid npm run start) &
-  pids+=("$!")
 }
