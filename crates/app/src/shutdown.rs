@@ -26,6 +26,7 @@ use crate::config::ShutdownConfig;
 /// whose next request was already on its way.
 const QUIET: Duration = Duration::from_millis(250);
 const POLL: Duration = Duration::from_millis(10);
+const PAUSE_SETTLE: Duration = Duration::from_millis(20);
 
 /// How the server ended.
 #[derive(Debug, PartialEq, Eq)]
@@ -81,8 +82,11 @@ impl Drain {
 
     async fn close_listener(&self, handle: &ServerHandle) {
         // Pausing first takes the socket out of actix's accept loop, so the shutdown
-        // below is not reported there as an accept error.
+        // below is not reported there as an accept error. `pause` returns before the
+        // accept thread has acted on it; give it a moment (new connections meanwhile
+        // wait in the backlog, and only a client that ignored /readyz makes one).
         handle.pause().await;
+        sleep(PAUSE_SETTLE).await;
         // Shutting a listening socket down makes the kernel refuse new connections
         // at once; merely not accepting would leave them waiting in the backlog.
         if let Err(e) = self.listener.shutdown(Shutdown::Both) {
