@@ -45,8 +45,9 @@ pub struct TasksPath {
 pub struct TaskPath {
     /// Must equal the token's `sub`
     user_id: String,
-    /// Task id. Kept raw here: the domain reports a malformed id as not found.
-    #[param(value_type = i64)]
+    /// Task id, a positive integer. Kept raw here: the domain reports a malformed id
+    /// as not found.
+    #[param(value_type = i64, minimum = 1)]
     pub id: String,
 }
 

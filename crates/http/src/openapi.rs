@@ -1,6 +1,10 @@
 //! The served OpenAPI 3.1 document: the project's own copy of the API contract.
 
+use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
+use utoipa::openapi::request_body::RequestBody;
+use utoipa::openapi::schema::{AllOfBuilder, AnyOfBuilder, ObjectBuilder, SchemaType, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, RefOr, Required, ResponseBuilder, Schema};
 use utoipa::{Modify, OpenApi};
 
 use crate::health::{__path_healthz, __path_readyz, Health, Readiness};
@@ -30,7 +34,7 @@ a 503 carries `Retry-After`."
         TaskBody, CreateTaskRequest, UpdateTaskRequest, SetCompletionRequest, Problem,
         ProblemField, Health, Readiness
     )),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &Precise),
     tags(
         (name = "tasks", description = "The caller's own tasks"),
         (name = "service", description = "Health and readiness, no authentication"),
@@ -54,4 +58,104 @@ impl Modify for BearerAuth {
             ),
         );
     }
+}
+
+/// What the derive macros cannot say, so that the document states exactly what the
+/// server accepts (the schemathesis pass in `fuzz/` holds the server to it).
+struct Precise;
+
+impl Modify for Precise {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        optional_bodies_are_absent_not_null(openapi);
+        update_sets_at_least_one_field(openapi);
+        document_the_document(openapi);
+    }
+}
+
+/// An optional body (`request_body(content = Option<T>)`) may be left out; utoipa
+/// also makes its schema nullable, but a JSON `null` body is not an object (422).
+fn optional_bodies_are_absent_not_null(openapi: &mut utoipa::openapi::OpenApi) {
+    let is_null = |schema: &RefOr<Schema>| matches!(schema, RefOr::T(Schema::Object(o)) if o.schema_type == SchemaType::Type(Type::Null));
+    for item in openapi.paths.paths.values_mut() {
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ];
+        for operation in operations.into_iter().flatten() {
+            let Some(RefOr::T(body)) = operation.request_body.as_mut() else {
+                continue;
+            };
+            let body: &mut RequestBody = body;
+            if body.required == Some(Required::True) {
+                continue;
+            }
+            for content in body.content.values_mut() {
+                let RefOr::T(content) = content else { continue };
+                if let Some(RefOr::T(Schema::OneOf(one_of))) = &content.schema {
+                    let rest: Vec<_> = one_of.items.iter().filter(|s| !is_null(s)).collect();
+                    if let [only] = rest[..] {
+                        content.schema = Some(only.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `PUT` must set at least one of the fields it knows (others are ignored): 422 otherwise.
+fn update_sets_at_least_one_field(openapi: &mut utoipa::openapi::OpenApi) {
+    let Some(components) = openapi.components.as_mut() else {
+        return;
+    };
+    let Some(RefOr::T(Schema::Object(body))) = components.schemas.get("UpdateTaskRequest") else {
+        return;
+    };
+    let mut body = body.clone();
+    let description = body.description.take();
+    let one_of_them = body
+        .properties
+        .keys()
+        .fold(AnyOfBuilder::new(), |any, field| {
+            any.item(ObjectBuilder::new().required(field))
+        });
+    let schema = AllOfBuilder::new()
+        .description(description)
+        .item(body)
+        .item(one_of_them)
+        .build();
+    components.schemas.insert(
+        "UpdateTaskRequest".to_owned(),
+        RefOr::T(Schema::AllOf(schema)),
+    );
+}
+
+/// `GET /openapi.json` is served (by the docs UI's service) too: this document.
+fn document_the_document(openapi: &mut utoipa::openapi::OpenApi) {
+    let document = ObjectBuilder::new()
+        .required("openapi")
+        .required("info")
+        .required("paths")
+        .property("openapi", ObjectBuilder::new().schema_type(Type::String))
+        .build();
+    let operation = OperationBuilder::new()
+        .tag("service")
+        .summary(Some("This OpenAPI 3.1 document."))
+        .operation_id(Some("openapi"))
+        .response(
+            "200",
+            ResponseBuilder::new()
+                .description("The OpenAPI document of this service")
+                .content(
+                    "application/json",
+                    ContentBuilder::new().schema(Some(document)).build(),
+                ),
+        )
+        .build();
+    openapi.paths.paths.insert(
+        "/openapi.json".to_owned(),
+        PathItem::new(HttpMethod::Get, operation),
+    );
 }

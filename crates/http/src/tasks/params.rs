@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 use todo_domain::{FieldError, SortKey, SortOrder, StatusFilter, TaskQuery};
-use utoipa::IntoParams;
+use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 const DEFAULT_LIMIT: i64 = 100;
@@ -15,16 +15,17 @@ const DEFAULT_LIMIT: i64 = 100;
 #[into_params(parameter_in = Query)]
 pub struct ListParams {
     /// `all` (default), `pending` or `completed`.
-    #[param(inline, value_type = Option<String>, pattern = "^(all|pending|completed)$")]
+    #[param(inline, value_type = Option<StatusValue>)]
     status: Option<String>,
     /// `created` (default), `updated` or `title`.
-    #[param(value_type = Option<String>, pattern = "^(created|updated|title)$")]
+    #[param(inline, value_type = Option<SortValue>)]
     sort: Option<String>,
     /// `asc` or `desc`; defaults to `desc` for `created`/`updated`, `asc` for `title`.
-    #[param(value_type = Option<String>, pattern = "^(asc|desc)$")]
+    #[param(inline, value_type = Option<OrderValue>)]
     order: Option<String>,
-    /// Case-insensitive substring of title or description.
-    #[param(value_type = Option<String>, max_length = 200)]
+    /// Case-insensitive substring of title or description: at most 200 characters
+    /// (Unicode scalar values), no NUL.
+    #[param(value_type = Option<String>, max_length = 200, pattern = "^[^\\u0000]*$")]
     q: Option<String>,
     /// 1 to 200, default 100.
     #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
@@ -32,6 +33,45 @@ pub struct ListParams {
     /// 0 or more, default 0.
     #[param(value_type = Option<i64>, minimum = 0)]
     offset: Option<String>,
+}
+
+// The accepted values of `status`, `sort` and `order`, for the OpenAPI document only
+// (an `enum` there, exact, where a `pattern` would let some regex engines accept a
+// trailing newline). Parsing is `one_of` below, against the same names.
+
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[expect(
+    dead_code,
+    reason = "only describes a parameter in the OpenAPI document"
+)]
+enum StatusValue {
+    All,
+    Pending,
+    Completed,
+}
+
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[expect(
+    dead_code,
+    reason = "only describes a parameter in the OpenAPI document"
+)]
+enum SortValue {
+    Created,
+    Updated,
+    Title,
+}
+
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[expect(
+    dead_code,
+    reason = "only describes a parameter in the OpenAPI document"
+)]
+enum OrderValue {
+    Asc,
+    Desc,
 }
 
 /// The numeric and length rules, checked once the values are parsed.
@@ -148,6 +188,10 @@ impl ListParams {
                 }
             }
         }
+        // PostgreSQL text cannot hold NUL: the search would fail in the database.
+        if q.contains('\0') {
+            errors.push(FieldError::new("q", "must not contain NUL characters"));
+        }
         if !errors.is_empty() {
             errors.sort_by_key(|e| e.field);
             return Err(errors);
@@ -223,6 +267,15 @@ mod tests {
         assert!(parse(&[("limit", "201")]).is_err());
         assert!(parse(&[("limit", "ten")]).is_err());
         assert!(parse(&[("q", &"x".repeat(201))]).is_err());
+    }
+
+    #[test]
+    fn a_search_with_nul_is_rejected_before_it_reaches_the_database() {
+        let errors = parse(&[("q", "milk\0")]).expect_err("NUL");
+        assert_eq!(
+            errors,
+            [FieldError::new("q", "must not contain NUL characters")]
+        );
     }
 
     #[test]

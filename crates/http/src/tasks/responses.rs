@@ -10,13 +10,16 @@ use crate::Problem;
 #[expect(dead_code, reason = "only describes responses in the OpenAPI document")]
 pub(crate) enum AccessErrors {
     /// No token, or one that fails verification (`WWW-Authenticate: Bearer`)
-    #[response(status = 401, content_type = "application/problem+json")]
+    #[response(status = 401, content_type = "application/problem+json",
+        headers(("WWW-Authenticate" = String,
+            description = "`Bearer`; with `error=\"invalid_token\"` when a token was sent")))]
     Unauthorized(Problem),
     /// `{user_id}` is not the token's `sub`; nothing was read or written
     #[response(status = 403, content_type = "application/problem+json")]
     Forbidden(Problem),
     /// The database or the issuer's keys are unavailable; retry after `Retry-After`
-    #[response(status = 503, content_type = "application/problem+json")]
+    #[response(status = 503, content_type = "application/problem+json",
+        headers(("Retry-After" = u32, description = "Seconds to wait before retrying")))]
     Unavailable(Problem),
 }
 

@@ -51,33 +51,54 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
     Value::deserialize(d).map(Some)
 }
 
-/// Body of `POST /api/{user_id}/tasks`.
+// How the OpenAPI document states the title rule (`TaskTitle::parse`): 1 to 200
+// characters once trimmed, no NUL. `minLength`/`maxLength` would count the untrimmed
+// text, so the rule is a pattern: optional leading and trailing whitespace (exactly
+// the characters Rust's `str::trim` removes, Unicode `White_Space`), and between them
+// a first and a last character that are neither whitespace nor NUL, at most 200 in all.
+// Characters are Unicode scalar values, as in JSON Schema's own lengths.
+
+/// Body of `POST /api/{user_id}/tasks`. Unknown fields and the server's own fields
+/// (`id`, `user_id`, `created_at`, `updated_at`) are ignored.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct CreateTaskRequest {
-    /// Trimmed; 1 to 200 characters.
+    /// Trimmed; then 1 to 200 characters (Unicode scalar values), no NUL.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = String, min_length = 1, max_length = 200, example = "Buy milk")]
+    #[schema(
+        value_type = String,
+        required = true,
+        pattern = "^[\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]*[^\\u0000\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000](?:[^\\u0000]{0,198}[^\\u0000\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000])?[\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]*$",
+        example = "Buy milk"
+    )]
     title: Option<Value>,
+    /// At most 1000 characters (Unicode scalar values), kept as written, no NUL; or `null`.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>, max_length = 1000, example = "2 litres")]
+    #[schema(value_type = Option<String>, max_length = 1000, pattern = "^[^\\u0000]*$", example = "2 litres")]
     description: Option<Value>,
-    /// Defaults to `false`.
+    /// Defaults to `false`. Not nullable: `null` is refused.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<bool>)]
+    #[schema(value_type = bool)]
     completed: Option<Value>,
 }
 
-/// Body of `PUT /api/{user_id}/tasks/{id}`: at least one field; `description: null` clears it.
+/// Body of `PUT /api/{user_id}/tasks/{id}`: at least one of `title`, `description`,
+/// `completed`; `description: null` clears it. Other fields are ignored.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct UpdateTaskRequest {
+    /// As in `CreateTaskRequest`: trimmed, then 1 to 200 characters, no NUL. Not nullable.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>, min_length = 1, max_length = 200)]
+    #[schema(
+        value_type = String,
+        pattern = "^[\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]*[^\\u0000\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000](?:[^\\u0000]{0,198}[^\\u0000\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000])?[\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]*$"
+    )]
     title: Option<Value>,
+    /// At most 1000 characters, no NUL; `null` clears the description.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>, max_length = 1000)]
+    #[schema(value_type = Option<String>, max_length = 1000, pattern = "^[^\\u0000]*$")]
     description: Option<Value>,
+    /// Not nullable: `null` is refused.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<bool>)]
+    #[schema(value_type = bool)]
     completed: Option<Value>,
 }
 
@@ -85,8 +106,9 @@ pub struct UpdateTaskRequest {
 /// without it the task's completion is toggled.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SetCompletionRequest {
+    /// Not nullable: `null` is refused; leave the field (or the body) out to toggle.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<bool>)]
+    #[schema(value_type = bool)]
     completed: Option<Value>,
 }
 

@@ -1,0 +1,82 @@
+"""Checks of our own for schemathesis (`st run`); fuzz.py loads this module as the
+run's hooks. `FUZZ_PASS` says which pass runs: `owner` (user A on A's path) or
+`foreign` (user B's token on A's path)."""
+
+import os
+
+import schemathesis
+
+from hostile import RUST_WHITESPACE
+
+PASS = os.environ.get("FUZZ_PASS", "owner")
+
+# What another user may get on A's path: refusals, never data. 401 when schemathesis
+# drops or spoils the token, 404 for an unknown route, 405 for a wrong method, the
+# others when the body is refused before the path is (none are expected; none leak).
+FOREIGN_STATUSES = {401, 403, 404, 405, 413, 415, 422}
+
+
+def search_text(case):
+    q = (case.query or {}).get("q")
+    return q.strip(RUST_WHITESPACE) if isinstance(q, str) else None
+
+
+def matches(needle, haystack):
+    if not isinstance(haystack, str):
+        return False
+    return needle.lower() in haystack.lower() or needle.casefold() in haystack.casefold()
+
+
+def case_is_unambiguous(text):
+    """Whether PostgreSQL's ILIKE and Python agree on what `text` matches ignoring
+    case: ASCII, or characters without case. (Elsewhere the database's locale and
+    Python's Unicode tables may fold differently: ILIKE takes `İ` for `i`.)"""
+    return all(ord(c) < 128 or (c.lower() == c and c.upper() == c) for c in text)
+
+
+def unmatched_search_results(case, tasks):
+    """Tasks a `q` search returned although neither title nor description holds `q`
+    (case-insensitively, after the trim the server applies): a LIKE wildcard (`%`,
+    `_`) or escape (`\\`) taken for a pattern shows here."""
+    needle = search_text(case)
+    if not needle or not case_is_unambiguous(needle) or not isinstance(tasks, list):
+        return []
+    return [
+        t
+        for t in tasks
+        if isinstance(t, dict)
+        and not (matches(needle, t.get("title")) or matches(needle, t.get("description")))
+    ]
+
+
+def is_task_list(case):
+    return case.method.upper() == "GET" and case.operation.path == "/api/{user_id}/tasks"
+
+
+@schemathesis.check
+def search_results_match_q(ctx, response, case):
+    if not is_task_list(case) or response.status_code != 200:
+        return None
+    strays = unmatched_search_results(case, response.json())
+    if strays:
+        raise AssertionError(
+            f"q={case.query['q']!r} returned {len(strays)} task(s) that do not contain it, "
+            f"e.g. title={strays[0].get('title')!r}"
+        )
+    return None
+
+
+if PASS == "foreign":
+
+    @schemathesis.check
+    def foreign_caller_is_refused(ctx, response, case):
+        if "{user_id}" not in case.operation.path:
+            return None  # a public operation (health, the document): no one's data
+        status = response.status_code
+        if 200 <= status < 300:
+            raise AssertionError(f"user B got {status} on user A's path: {case.method} {response.request.url}")
+        if status not in FOREIGN_STATUSES:
+            raise AssertionError(
+                f"user B got {status} on user A's path (expected one of {sorted(FOREIGN_STATUSES)})"
+            )
+        return None
