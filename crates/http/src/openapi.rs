@@ -66,9 +66,34 @@ struct Precise;
 
 impl Modify for Precise {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        titles_follow_the_title_rule(openapi);
         optional_bodies_are_absent_not_null(openapi);
         update_sets_at_least_one_field(openapi);
         document_the_document(openapi);
+    }
+}
+
+/// `TaskTitle::parse`: 1 to 200 characters once trimmed, no NUL. `minLength` and
+/// `maxLength` would count the untrimmed text, so the rule is a pattern: optional
+/// leading and trailing whitespace (exactly what `str::trim` removes, Unicode
+/// `White_Space`) around a first and a last character that are neither whitespace
+/// nor NUL, at most 200 in all. Characters are Unicode scalar values, as in JSON
+/// Schema's own lengths.
+fn title_pattern() -> String {
+    let ws = r"\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000";
+    format!(r"^[{ws}]*[^\u0000{ws}](?:[^\u0000]{{0,198}}[^\u0000{ws}])?[{ws}]*$")
+}
+
+fn titles_follow_the_title_rule(openapi: &mut utoipa::openapi::OpenApi) {
+    let Some(components) = openapi.components.as_mut() else {
+        return;
+    };
+    for body in ["CreateTaskRequest", "UpdateTaskRequest"] {
+        if let Some(RefOr::T(Schema::Object(body))) = components.schemas.get_mut(body)
+            && let Some(RefOr::T(Schema::Object(title))) = body.properties.get_mut("title")
+        {
+            title.pattern = Some(title_pattern());
+        }
     }
 }
 

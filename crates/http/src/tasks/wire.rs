@@ -51,12 +51,7 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
     Value::deserialize(d).map(Some)
 }
 
-// How the OpenAPI document states the title rule (`TaskTitle::parse`): 1 to 200
-// characters once trimmed, no NUL. `minLength`/`maxLength` would count the untrimmed
-// text, so the rule is a pattern: optional leading and trailing whitespace (exactly
-// the characters Rust's `str::trim` removes, Unicode `White_Space`), and between them
-// a first and a last character that are neither whitespace nor NUL, at most 200 in all.
-// Characters are Unicode scalar values, as in JSON Schema's own lengths.
+// The title's pattern (the rule of `TaskTitle::parse`) is set in `openapi.rs`.
 
 /// Body of `POST /api/{user_id}/tasks`. Unknown fields and the server's own fields
 /// (`id`, `user_id`, `created_at`, `updated_at`) are ignored.
@@ -64,12 +59,7 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
 pub struct CreateTaskRequest {
     /// Trimmed; then 1 to 200 characters (Unicode scalar values), no NUL.
     #[serde(default, deserialize_with = "present")]
-    #[schema(
-        value_type = String,
-        required = true,
-        pattern = "^[\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]*[^\\u0000\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000](?:[^\\u0000]{0,198}[^\\u0000\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000])?[\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]*$",
-        example = "Buy milk"
-    )]
+    #[schema(value_type = String, required = true, example = "Buy milk")]
     title: Option<Value>,
     /// At most 1000 characters (Unicode scalar values), kept as written, no NUL; or `null`.
     #[serde(default, deserialize_with = "present")]
@@ -87,10 +77,7 @@ pub struct CreateTaskRequest {
 pub struct UpdateTaskRequest {
     /// As in `CreateTaskRequest`: trimmed, then 1 to 200 characters, no NUL. Not nullable.
     #[serde(default, deserialize_with = "present")]
-    #[schema(
-        value_type = String,
-        pattern = "^[\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]*[^\\u0000\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000](?:[^\\u0000]{0,198}[^\\u0000\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000])?[\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]*$"
-    )]
+    #[schema(value_type = String)]
     title: Option<Value>,
     /// At most 1000 characters, no NUL; `null` clears the description.
     #[serde(default, deserialize_with = "present")]
