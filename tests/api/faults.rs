@@ -133,7 +133,7 @@ async fn a_database_that_stops_answering_gives_503_within_the_deadline_then_reco
         assert_eq!(answer.header("retry-after"), Some("5"));
     }
     assert!(
-        took <= STORAGE_DEADLINE + Duration::from_millis(1500),
+        took <= STORAGE_DEADLINE + Duration::from_secs(1),
         "answered within the deadline: {took:?}"
     );
     assert_database_not_ready(&app).await;

@@ -23,7 +23,7 @@ pub use raw_http::{RawConnection, RawError};
 
 pub const WEB_ORIGIN: &str = "http://localhost:3000";
 /// The production default: the bound the fault tests hold the service to.
-pub const STORAGE_DEADLINE: Duration = Duration::from_secs(5);
+pub const STORAGE_DEADLINE: Duration = Duration::from_millis(4500);
 
 /// Someone who signed in: their id and a valid token for it.
 #[derive(Clone, Debug)]
