@@ -5,6 +5,7 @@ mod helpers;
 
 mod auth;
 mod contract;
+mod contract_doc;
 mod errors;
 mod faults;
 mod isolation;
