@@ -35,8 +35,14 @@ impl std::fmt::Debug for DbConfig {
 /// the OS lets it: minutes. These bound a dead host or a network black hole: connect
 /// within 5 s, and drop a connection whose sent data goes unacknowledged for 10 s or
 /// whose idle peer stops answering keepalive probes.
-const LIBPQ_DEFAULTS: [(&str, &str); 6] = [
+///
+/// `gssencmode=disable`: otherwise libpq asks Kerberos for credentials on every TCP
+/// connect, and a pool thread still connecting when the process exits aborts it
+/// (krb5's `k5_mutex_lock` assertion after its destructors ran), turning a clean
+/// exit into SIGABRT. Neon and password or SCRAM logins do not use GSS.
+const LIBPQ_DEFAULTS: [(&str, &str); 7] = [
     ("connect_timeout", "5"),
+    ("gssencmode", "disable"),
     ("keepalives", "1"),
     ("keepalives_idle", "5"),
     ("keepalives_interval", "2"),
@@ -103,8 +109,8 @@ fn with_libpq_defaults(url: &str) -> String {
 mod tests {
     use super::with_libpq_defaults;
 
-    const DEFAULTS: &str = "connect_timeout=5&keepalives=1&keepalives_idle=5\
-        &keepalives_interval=2&keepalives_count=3&tcp_user_timeout=10000";
+    const DEFAULTS: &str = "connect_timeout=5&gssencmode=disable&keepalives=1\
+        &keepalives_idle=5&keepalives_interval=2&keepalives_count=3&tcp_user_timeout=10000";
 
     #[test]
     fn timeouts_and_keepalives_are_added_to_urls_that_lack_them() {
