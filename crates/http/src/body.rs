@@ -68,11 +68,32 @@ fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     serde_json::from_value(value).map_err(|_| not_an_object())
 }
 
+/// `read_json` on a POST with `body`, its content type and, if given, a declared
+/// `Content-Length`, as a handler would get it (tests).
+#[cfg(test)]
+pub(crate) async fn read_posted<T: DeserializeOwned>(
+    content_type: Option<&str>,
+    body: Vec<u8>,
+    declared: Option<usize>,
+) -> Result<Option<T>, ApiError> {
+    use actix_web::FromRequest;
+    let mut req = actix_web::test::TestRequest::post().set_payload(body);
+    if let Some(ct) = content_type {
+        req = req.insert_header((CONTENT_TYPE, ct));
+    }
+    if let Some(len) = declared {
+        req = req.insert_header((CONTENT_LENGTH, len));
+    }
+    let (req, mut payload) = req.to_http_parts();
+    let payload = web::Payload::from_request(&req, &mut payload)
+        .await
+        .expect("payload");
+    read_json(&req, payload).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use actix_web::FromRequest;
-    use actix_web::test::TestRequest;
 
     #[derive(serde::Deserialize, Debug)]
     struct Shape {
@@ -84,15 +105,7 @@ mod tests {
         content_type: Option<&str>,
         body: &'static [u8],
     ) -> Result<Option<Shape>, ApiError> {
-        let mut req = TestRequest::post().set_payload(body);
-        if let Some(ct) = content_type {
-            req = req.insert_header((CONTENT_TYPE, ct));
-        }
-        let (req, mut payload) = req.to_http_parts();
-        let payload = web::Payload::from_request(&req, &mut payload)
-            .await
-            .expect("payload");
-        read_json::<Shape>(&req, payload).await
+        read_posted(content_type, body.to_vec(), None).await
     }
 
     #[actix_rt::test]

@@ -2,9 +2,6 @@
 //! `None`, 413 over the cap, 415 off JSON, 400 for malformed JSON, 422 for JSON that
 //! is not an object. Here because bodies are read as the task wire types.
 
-use actix_web::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
-use actix_web::test::TestRequest;
-use actix_web::{FromRequest, web};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -13,7 +10,7 @@ use serde_json::Value;
 use super::props::{accepted, json, text};
 use super::wire::CreateTaskRequest;
 use crate::ApiError;
-use crate::body::{MAX_BODY_BYTES, read_json};
+use crate::body::{MAX_BODY_BYTES, read_posted};
 
 const JSON: Option<&str> = Some("application/json");
 
@@ -23,20 +20,7 @@ fn read(
     body: Vec<u8>,
     declared: Option<usize>,
 ) -> Result<Option<CreateTaskRequest>, ApiError> {
-    actix_rt::System::new().block_on(async {
-        let mut req = TestRequest::post().set_payload(body);
-        if let Some(ct) = content_type {
-            req = req.insert_header((CONTENT_TYPE, ct));
-        }
-        if let Some(len) = declared {
-            req = req.insert_header((CONTENT_LENGTH, len));
-        }
-        let (req, mut payload) = req.to_http_parts();
-        let payload = web::Payload::from_request(&req, &mut payload)
-            .await
-            .expect("payload");
-        read_json::<CreateTaskRequest>(&req, payload).await
-    })
+    actix_rt::System::new().block_on(read_posted(content_type, body, declared))
 }
 
 /// Bytes that are JSON, nearly JSON or not at all, duplicate keys included.
