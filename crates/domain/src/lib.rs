@@ -12,8 +12,10 @@ mod error;
 mod identity;
 mod ids;
 mod known_users;
+mod planning;
 mod ports;
 mod query;
+mod revision;
 mod service;
 mod task;
 #[cfg(feature = "test-support")]
@@ -22,8 +24,13 @@ pub mod testing;
 pub use error::{BoxError, FieldError, RepoError, TaskError};
 pub use identity::{Caller, OwnerScope, UserProfile};
 pub use ids::{TaskId, UserId};
-pub use ports::{TaskRepository, UserRepository};
-pub use query::{SortKey, SortOrder, StatusFilter, TaskPage, TaskQuery};
+pub use planning::{
+    Due, DueBound, Frequency, INTERVAL_MAX, MAX_TAGS, MAX_YEAR, MIN_YEAR, Priority, Recurrence,
+    TAG_MAX_CHARS, Tag, Tags, TimeZone, parse_time_zone, start_of_day,
+};
+pub use ports::{Reviser, RevisionOutcome, TaskRepository, UserRepository};
+pub use query::{DueFilter, SortKey, SortOrder, StatusFilter, TaskPage, TaskQuery};
+pub use revision::{Revised, Revision, next_occurrence};
 pub use service::TaskService;
 pub use task::{
     Completion, DESCRIPTION_MAX_CHARS, NewTask, TITLE_MAX_CHARS, Task, TaskDescription, TaskPatch,

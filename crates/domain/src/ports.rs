@@ -5,8 +5,27 @@
 //! owned by someone else exactly like a missing one.
 
 use crate::{
-    Completion, NewTask, OwnerScope, RepoError, Task, TaskId, TaskPage, TaskPatch, TaskQuery,
+    FieldError, NewTask, OwnerScope, RepoError, Revised, Revision, Task, TaskId, TaskPage,
+    TaskQuery,
 };
+
+/// What a change computes from the task as it is: the domain's rules, run by the
+/// adapter inside its transaction.
+pub type Reviser<'a> = &'a (dyn Fn(&Task) -> Result<Revision, Vec<FieldError>> + Sync);
+
+/// How a change ended, when storage answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "made once per request and moved straight to the response: a box buys nothing"
+)]
+pub enum RevisionOutcome {
+    /// No such task for this owner; nothing changed.
+    NotFound,
+    /// The change breaks a rule; nothing changed.
+    Rejected(Vec<FieldError>),
+    Applied(Revised),
+}
 
 /// Tasks in storage, reachable only under an [`OwnerScope`].
 ///
@@ -55,27 +74,19 @@ pub trait TaskRepository: Send + Sync {
     /// `Unavailable` when storage cannot be reached; nothing is stored then.
     fn create(&self, scope: &OwnerScope, task: &NewTask) -> Result<Task, RepoError>;
 
-    /// Applies `patch` and bumps `updated_at`, in one statement.
+    /// Changes a task to what `reviser` computes from it, in one transaction: the
+    /// task is locked, read, written with its new state (bumping `updated_at`) and,
+    /// when the revision has a next occurrence, that is created too and remembered
+    /// as the task's `next_occurrence`. Either all of it is stored or none of it.
     ///
     /// # Errors
-    /// MUST return `Ok(None)`, changing nothing, for a foreign or missing task.
-    fn update(
+    /// MUST return `Ok(NotFound)`, changing nothing, for a foreign or missing task.
+    fn revise(
         &self,
         scope: &OwnerScope,
         id: TaskId,
-        patch: &TaskPatch,
-    ) -> Result<Option<Task>, RepoError>;
-
-    /// Sets or toggles `completed` and bumps `updated_at`, in one statement.
-    ///
-    /// # Errors
-    /// MUST return `Ok(None)`, changing nothing, for a foreign or missing task.
-    fn set_completion(
-        &self,
-        scope: &OwnerScope,
-        id: TaskId,
-        completion: Completion,
-    ) -> Result<Option<Task>, RepoError>;
+        reviser: Reviser<'_>,
+    ) -> Result<RevisionOutcome, RepoError>;
 
     /// # Errors
     /// MUST return `Ok(false)`, deleting nothing, for a foreign or missing task.

@@ -1,6 +1,6 @@
 //! Which of an owner's tasks a list returns, in what order, and which page of them.
 
-use crate::Task;
+use crate::{Due, DueBound, Priority, Tag, Task, TimeZone};
 
 /// Largest page a list may ask for.
 pub const MAX_LIMIT: u32 = 200;
@@ -20,15 +20,44 @@ pub enum SortKey {
     Created,
     Updated,
     Title,
+    /// Soonest due first; tasks without a due last in both orders.
+    Due,
+    /// Most important first.
+    Priority,
 }
 
 impl SortKey {
-    /// Newest first for times, alphabetical for titles.
+    /// Newest first for times, alphabetical for titles, soonest first for dues,
+    /// `high` first for priorities.
     pub fn default_order(self) -> SortOrder {
         match self {
-            Self::Created | Self::Updated => SortOrder::Desc,
-            Self::Title => SortOrder::Asc,
+            Self::Created | Self::Updated | Self::Priority => SortOrder::Desc,
+            Self::Title | Self::Due => SortOrder::Asc,
         }
+    }
+}
+
+/// Which dues a list keeps: `after` is inclusive and `before` exclusive, so that
+/// consecutive windows share no task. A task without a due is outside every window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DueFilter {
+    pub after: Option<DueBound>,
+    pub before: Option<DueBound>,
+    pub has_due: Option<bool>,
+}
+
+impl DueFilter {
+    pub fn matches(&self, due: Option<Due>) -> bool {
+        if let Some(wanted) = self.has_due
+            && wanted != due.is_some()
+        {
+            return false;
+        }
+        let Some(due) = due else {
+            return self.after.is_none() && self.before.is_none();
+        };
+        self.after.is_none_or(|b| b.is_reached_by(due))
+            && self.before.is_none_or(|b| !b.is_reached_by(due))
     }
 }
 
@@ -47,6 +76,13 @@ pub struct TaskQuery {
     pub order: SortOrder,
     /// Case-insensitive substring of title or description; `None` matches all.
     pub search: Option<String>,
+    /// Any of these; empty matches all.
+    pub priorities: Vec<Priority>,
+    /// Every one of these; empty matches all.
+    pub tags: Vec<Tag>,
+    pub due: DueFilter,
+    /// Where date-only dues begin, for `due` and for sorting by due.
+    pub tz: TimeZone,
     limit: u32,
     pub offset: u64,
 }
@@ -67,6 +103,10 @@ impl TaskQuery {
             sort,
             order: order.unwrap_or_else(|| sort.default_order()),
             search: search.filter(|s| !s.is_empty()),
+            priorities: Vec::new(),
+            tags: Vec::new(),
+            due: DueFilter::default(),
+            tz: TimeZone::UTC,
             limit: limit.clamp(1, MAX_LIMIT),
             offset,
         }
@@ -74,6 +114,23 @@ impl TaskQuery {
 
     pub fn limit(&self) -> u32 {
         self.limit
+    }
+
+    /// Whether `task` passes the filters of this query other than `search`, whose
+    /// case folding is storage's own.
+    pub fn filters_keep(&self, task: &Task) -> bool {
+        let status = match self.status {
+            StatusFilter::All => true,
+            StatusFilter::Pending => !task.completed,
+            StatusFilter::Completed => task.completed,
+        };
+        status
+            && (self.priorities.is_empty() || self.priorities.contains(&task.priority))
+            && self
+                .tags
+                .iter()
+                .all(|wanted| task.tags.iter().any(|t| t.key() == wanted.key()))
+            && self.due.matches(task.due)
     }
 }
 

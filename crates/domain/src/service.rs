@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use crate::known_users::KnownUsers;
 use crate::{
-    Completion, NewTask, OwnerScope, RepoError, Task, TaskError, TaskId, TaskPage, TaskPatch,
-    TaskQuery, TaskRepository, UserRepository,
+    Completion, NewTask, OwnerScope, RepoError, Revised, Reviser, RevisionOutcome, Task, TaskError,
+    TaskId, TaskPage, TaskPatch, TaskQuery, TaskRepository, UserRepository,
 };
 
 /// Task use cases. Methods are synchronous and may block on storage: async callers
@@ -41,8 +41,9 @@ impl TaskService {
     }
 
     /// # Errors
-    /// `Unavailable`/`Internal` from storage.
+    /// `Invalid` when the fields break a rule between them; storage errors.
     pub fn create(&self, scope: &OwnerScope, task: &NewTask) -> Result<Task, TaskError> {
+        task.check().map_err(TaskError::Invalid)?;
         self.provision(scope)?;
         match self.tasks.create(scope, task) {
             // The user row went away behind this process's back (an operator deleted
@@ -66,21 +67,23 @@ impl TaskService {
         self.tasks.get(scope, id)?.ok_or(TaskError::NotFound)
     }
 
+    /// Applies `patch`; completing a recurring task also creates its next occurrence.
+    ///
     /// # Errors
-    /// `NotFound` for a malformed, missing or foreign id; storage errors.
+    /// `NotFound` for a malformed, missing or foreign id; `Invalid` when the result
+    /// would break a rule between fields; storage errors.
     pub fn update(
         &self,
         scope: &OwnerScope,
         id: &str,
         patch: &TaskPatch,
-    ) -> Result<Task, TaskError> {
-        self.provision(scope)?;
-        let id = TaskId::parse(id).ok_or(TaskError::NotFound)?;
-        self.tasks
-            .update(scope, id, patch)?
-            .ok_or(TaskError::NotFound)
+    ) -> Result<Revised, TaskError> {
+        self.revise(scope, id, &|task| task.revise(patch))
     }
 
+    /// Sets or toggles `completed`; completing a recurring task also creates its next
+    /// occurrence.
+    ///
     /// # Errors
     /// `NotFound` for a malformed, missing or foreign id; storage errors.
     pub fn set_completion(
@@ -88,12 +91,23 @@ impl TaskService {
         scope: &OwnerScope,
         id: &str,
         completion: Completion,
-    ) -> Result<Task, TaskError> {
+    ) -> Result<Revised, TaskError> {
+        self.revise(scope, id, &|task| Ok(task.complete(completion)))
+    }
+
+    fn revise(
+        &self,
+        scope: &OwnerScope,
+        id: &str,
+        reviser: Reviser<'_>,
+    ) -> Result<Revised, TaskError> {
         self.provision(scope)?;
         let id = TaskId::parse(id).ok_or(TaskError::NotFound)?;
-        self.tasks
-            .set_completion(scope, id, completion)?
-            .ok_or(TaskError::NotFound)
+        match self.tasks.revise(scope, id, reviser)? {
+            RevisionOutcome::NotFound => Err(TaskError::NotFound),
+            RevisionOutcome::Rejected(errors) => Err(TaskError::Invalid(errors)),
+            RevisionOutcome::Applied(revised) => Ok(revised),
+        }
     }
 
     /// # Errors
@@ -142,11 +156,7 @@ mod tests {
     }
 
     fn new_task(title: &str) -> NewTask {
-        NewTask {
-            title: TaskTitle::parse(title).expect("title"),
-            description: None,
-            completed: false,
-        }
+        NewTask::new(TaskTitle::parse(title).expect("title"))
     }
 
     fn alice_with_a_task() -> (TaskService, Arc<InMemoryStore>, OwnerScope, Task) {
@@ -171,8 +181,10 @@ mod tests {
         let (svc, store, _, task) = alice_with_a_task();
         let bob = caller("bob").scope_to("bob").expect("scope");
         let id = task.id.to_string();
-        let patch =
-            TaskPatch::new(Some(TaskTitle::parse("mine").expect("t")), None, None).expect("patch");
+        let patch = TaskPatch {
+            title: Some(TaskTitle::parse("mine").expect("t")),
+            ..TaskPatch::default()
+        };
         assert!(matches!(
             svc.update(&bob, &id, &patch),
             Err(TaskError::NotFound)
@@ -209,13 +221,21 @@ mod tests {
         let toggled = svc
             .set_completion(&alice, &id, Completion::Toggle)
             .expect("toggle");
-        assert!(toggled.completed);
+        assert!(toggled.task.completed);
         let set = svc
             .set_completion(&alice, &id, Completion::Set(true))
             .expect("set");
-        assert!(set.completed);
-        let patch = TaskPatch::new(None, None, Some(false)).expect("patch");
-        assert!(!svc.update(&alice, &id, &patch).expect("update").completed);
+        assert!(set.task.completed);
+        let patch = TaskPatch {
+            completed: Some(false),
+            ..TaskPatch::default()
+        };
+        assert!(
+            !svc.update(&alice, &id, &patch)
+                .expect("update")
+                .task
+                .completed
+        );
         svc.delete(&alice, &id).expect("delete");
         assert!(matches!(svc.get(&alice, &id), Err(TaskError::NotFound)));
     }

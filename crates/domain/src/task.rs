@@ -1,8 +1,8 @@
 //! A task and the values that make one up, each valid by construction.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::{FieldError, TaskId, UserId};
+use crate::{Due, FieldError, Priority, Recurrence, Tags, TaskId, UserId};
 
 pub const TITLE_MAX_CHARS: usize = 200;
 pub const DESCRIPTION_MAX_CHARS: usize = 1000;
@@ -15,6 +15,13 @@ pub struct Task {
     pub title: String,
     pub description: Option<String>,
     pub completed: bool,
+    pub priority: Priority,
+    pub tags: Tags,
+    pub due: Option<Due>,
+    pub recurrence: Option<Recurrence>,
+    pub remind_at: Option<DateTime<Utc>>,
+    /// The occurrence completing this task created, if it did: it creates one once.
+    pub next_occurrence: Option<TaskId>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -36,6 +43,11 @@ impl TaskTitle {
             return Err(FieldError::new("title", "must not contain NUL characters"));
         }
         Ok(Self(trimmed.to_owned()))
+    }
+
+    /// A title read back from storage, which only ever holds parsed ones.
+    pub(crate) fn from_stored(title: &str) -> Self {
+        Self(title.to_owned())
     }
 
     pub fn as_str(&self) -> &str {
@@ -66,58 +78,100 @@ impl TaskDescription {
         Ok(Self(raw.to_owned()))
     }
 
+    pub(crate) fn from_stored(description: &str) -> Self {
+        Self(description.to_owned())
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
-/// What creating a task needs.
+/// What creating a task needs, and the writable state of a stored one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewTask {
     pub title: TaskTitle,
     pub description: Option<TaskDescription>,
     pub completed: bool,
+    pub priority: Priority,
+    pub tags: Tags,
+    pub due: Option<Due>,
+    pub recurrence: Option<Recurrence>,
+    pub remind_at: Option<DateTime<Utc>>,
 }
 
-/// A partial update: `None` leaves a field alone; `description: Some(None)` clears it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+impl NewTask {
+    /// A pending task with this title and every other field at its default.
+    pub fn new(title: TaskTitle) -> Self {
+        Self {
+            title,
+            description: None,
+            completed: false,
+            priority: Priority::None,
+            tags: Tags::default(),
+            due: None,
+            recurrence: None,
+            remind_at: None,
+        }
+    }
+
+    /// The rules between fields: a recurring task has a due, and a reminder is not
+    /// after the due.
+    ///
+    /// # Errors
+    /// Each rule broken, on the field that breaks it.
+    pub fn check(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if self.recurrence.is_some() && self.due.is_none() {
+            errors.push(FieldError::new(
+                "recurrence",
+                "needs a due: set due_at or due_date",
+            ));
+        }
+        if let (Some(remind_at), Some(due)) = (self.remind_at, self.due)
+            && remind_at > due.latest_reminder()
+        {
+            errors.push(FieldError::new("remind_at", "must not be after the due"));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// A partial update: `None` leaves a field alone; `Some(None)` clears a nullable one.
+///
+/// `due_at` and `due_date` are the two kinds of due. Setting one replaces the due;
+/// clearing one clears the due only when it is of that kind.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TaskPatch {
-    title: Option<TaskTitle>,
-    description: Option<Option<TaskDescription>>,
-    completed: Option<bool>,
+    pub title: Option<TaskTitle>,
+    pub description: Option<Option<TaskDescription>>,
+    pub completed: Option<bool>,
+    pub priority: Option<Priority>,
+    pub tags: Option<Tags>,
+    pub due_at: Option<Option<DateTime<Utc>>>,
+    pub due_date: Option<Option<NaiveDate>>,
+    pub recurrence: Option<Option<Recurrence>>,
+    pub remind_at: Option<Option<DateTime<Utc>>>,
 }
 
 impl TaskPatch {
-    /// # Errors
-    /// When the patch would change nothing: an update names at least one field.
-    pub fn new(
-        title: Option<TaskTitle>,
-        description: Option<Option<TaskDescription>>,
-        completed: Option<bool>,
-    ) -> Result<Self, FieldError> {
-        if title.is_none() && description.is_none() && completed.is_none() {
-            return Err(FieldError::new(
-                "body",
-                "must set at least one of title, description, completed",
-            ));
+    /// An update names at least one field.
+    pub fn is_empty(&self) -> bool {
+        self == &Self::default()
+    }
+
+    /// The due after this patch, given the one before.
+    pub fn due_after(&self, before: Option<Due>) -> Option<Due> {
+        match (self.due_at, self.due_date, before) {
+            (Some(Some(at)), _, _) => Some(Due::At(at)),
+            (_, Some(Some(date)), _) => Some(Due::On(date)),
+            (Some(None), _, Some(Due::At(_))) | (_, Some(None), Some(Due::On(_))) => None,
+            (_, _, before) => before,
         }
-        Ok(Self {
-            title,
-            description,
-            completed,
-        })
-    }
-
-    pub fn title(&self) -> Option<&TaskTitle> {
-        self.title.as_ref()
-    }
-
-    pub fn description(&self) -> Option<Option<&TaskDescription>> {
-        self.description.as_ref().map(Option::as_ref)
-    }
-
-    pub fn completed(&self) -> Option<bool> {
-        self.completed
     }
 }
 
@@ -178,9 +232,12 @@ mod tests {
     }
 
     #[test]
-    fn empty_patch_is_refused() {
-        assert!(TaskPatch::new(None, None, None).is_err());
-        assert!(TaskPatch::new(None, Some(None), None).is_ok());
-        assert!(TaskPatch::new(None, None, Some(false)).is_ok());
+    fn a_patch_that_names_no_field_is_empty() {
+        assert!(TaskPatch::default().is_empty());
+        let clears = TaskPatch {
+            description: Some(None),
+            ..TaskPatch::default()
+        };
+        assert!(!clears.is_empty());
     }
 }

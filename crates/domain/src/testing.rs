@@ -7,8 +7,8 @@ use std::sync::Mutex;
 use chrono::Utc;
 
 use crate::{
-    Completion, NewTask, OwnerScope, RepoError, SortKey, SortOrder, StatusFilter, Task, TaskId,
-    TaskPage, TaskPatch, TaskQuery, TaskRepository, UserId, UserRepository,
+    NewTask, OwnerScope, RepoError, Revised, Reviser, RevisionOutcome, SortKey, SortOrder, Task,
+    TaskId, TaskPage, TaskQuery, TaskRepository, UserId, UserRepository,
 };
 
 #[derive(Debug, Default)]
@@ -47,21 +47,33 @@ impl InMemoryStore {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
+}
 
-    fn modify(
-        &self,
-        scope: &OwnerScope,
-        id: TaskId,
-        change: impl FnOnce(&mut Task),
-    ) -> Option<Task> {
-        let mut state = self.state();
-        let task = state
-            .tasks
-            .iter_mut()
-            .find(|t| t.id == id && &t.user_id == scope.owner())?;
-        change(task);
-        task.updated_at = Utc::now();
-        Some(task.clone())
+/// A stored task with `state` written over its writable fields.
+fn stored(id: TaskId, owner: &UserId, state: &NewTask, created_at: chrono::DateTime<Utc>) -> Task {
+    Task {
+        id,
+        user_id: owner.clone(),
+        title: state.title.as_str().to_owned(),
+        description: state.description.as_ref().map(|d| d.as_str().to_owned()),
+        completed: state.completed,
+        priority: state.priority,
+        tags: state.tags.clone(),
+        due: state.due,
+        recurrence: state.recurrence,
+        remind_at: state.remind_at,
+        next_occurrence: None,
+        created_at,
+        updated_at: Utc::now(),
+    }
+}
+
+impl State {
+    fn insert(&mut self, owner: &UserId, task: &NewTask) -> Task {
+        self.next_id += 1;
+        let task = stored(TaskId::new(self.next_id), owner, task, Utc::now());
+        self.tasks.push(task.clone());
+        task
     }
 }
 
@@ -73,11 +85,7 @@ impl TaskRepository for InMemoryStore {
             .tasks
             .iter()
             .filter(|t| &t.user_id == scope.owner())
-            .filter(|t| match query.status {
-                StatusFilter::All => true,
-                StatusFilter::Pending => !t.completed,
-                StatusFilter::Completed => t.completed,
-            })
+            .filter(|t| query.filters_keep(t))
             .filter(|t| {
                 needle.as_ref().is_none_or(|n| {
                     t.title.to_lowercase().contains(n)
@@ -93,6 +101,22 @@ impl TaskRepository for InMemoryStore {
                 SortKey::Created => a.created_at.cmp(&b.created_at),
                 SortKey::Updated => a.updated_at.cmp(&b.updated_at),
                 SortKey::Title => a.title.to_lowercase().cmp(&b.title.to_lowercase()),
+                SortKey::Priority => a.priority.cmp(&b.priority),
+                SortKey::Due => {
+                    // Tasks without a due come last whichever the order.
+                    let start = |t: &Task| t.due.map(|d| d.start_in(query.tz));
+                    match (start(a), start(b)) {
+                        (Some(x), Some(y)) => x.cmp(&y),
+                        (x, y) => {
+                            let last = y.is_some().cmp(&x.is_some());
+                            return if query.order == SortOrder::Desc {
+                                last.then(b.id.cmp(&a.id))
+                            } else {
+                                last.then(a.id.cmp(&b.id))
+                            };
+                        }
+                    }
+                }
             };
             let ord = by_key.then(a.id.cmp(&b.id));
             if query.order == SortOrder::Desc {
@@ -125,52 +149,36 @@ impl TaskRepository for InMemoryStore {
         if !state.users.contains(scope.owner()) {
             return Err(RepoError::OwnerMissing);
         }
-        state.next_id += 1;
-        let now = Utc::now();
-        let task = Task {
-            id: TaskId::new(state.next_id),
-            user_id: scope.owner().clone(),
-            title: task.title.as_str().to_owned(),
-            description: task.description.as_ref().map(|d| d.as_str().to_owned()),
-            completed: task.completed,
-            created_at: now,
-            updated_at: now,
+        Ok(state.insert(scope.owner(), task))
+    }
+
+    fn revise(
+        &self,
+        scope: &OwnerScope,
+        id: TaskId,
+        reviser: Reviser<'_>,
+    ) -> Result<RevisionOutcome, RepoError> {
+        let mut state = self.state();
+        let Some(index) = state
+            .tasks
+            .iter()
+            .position(|t| t.id == id && &t.user_id == scope.owner())
+        else {
+            return Ok(RevisionOutcome::NotFound);
         };
-        state.tasks.push(task.clone());
-        Ok(task)
-    }
-
-    fn update(
-        &self,
-        scope: &OwnerScope,
-        id: TaskId,
-        patch: &TaskPatch,
-    ) -> Result<Option<Task>, RepoError> {
-        Ok(self.modify(scope, id, |task| {
-            if let Some(title) = patch.title() {
-                title.as_str().clone_into(&mut task.title);
-            }
-            if let Some(description) = patch.description() {
-                task.description = description.map(|d| d.as_str().to_owned());
-            }
-            if let Some(completed) = patch.completed() {
-                task.completed = completed;
-            }
-        }))
-    }
-
-    fn set_completion(
-        &self,
-        scope: &OwnerScope,
-        id: TaskId,
-        completion: Completion,
-    ) -> Result<Option<Task>, RepoError> {
-        Ok(self.modify(scope, id, |task| {
-            task.completed = match completion {
-                Completion::Toggle => !task.completed,
-                Completion::Set(value) => value,
-            };
-        }))
+        let current = state.tasks[index].clone();
+        let revision = match reviser(&current) {
+            Ok(revision) => revision,
+            Err(errors) => return Ok(RevisionOutcome::Rejected(errors)),
+        };
+        let next = revision
+            .next
+            .as_ref()
+            .map(|n| state.insert(scope.owner(), n));
+        let mut task = stored(id, scope.owner(), &revision.task, current.created_at);
+        task.next_occurrence = next.as_ref().map(|n| n.id).or(current.next_occurrence);
+        state.tasks[index] = task.clone();
+        Ok(RevisionOutcome::Applied(Revised { task, next }))
     }
 
     fn delete(&self, scope: &OwnerScope, id: TaskId) -> Result<bool, RepoError> {
