@@ -45,6 +45,35 @@ pub(crate) fn query_error(err: DieselError) -> RepoError {
     }
 }
 
+/// What a unit of work in a transaction can fail with: a statement, or a rule of
+/// ours (a stored row the domain cannot take). Either one rolls the transaction back.
+#[derive(Debug)]
+pub(crate) enum WorkError {
+    Query(DieselError),
+    Repo(RepoError),
+}
+
+impl From<DieselError> for WorkError {
+    fn from(err: DieselError) -> Self {
+        Self::Query(err)
+    }
+}
+
+impl From<RepoError> for WorkError {
+    fn from(err: RepoError) -> Self {
+        Self::Repo(err)
+    }
+}
+
+impl From<WorkError> for RepoError {
+    fn from(err: WorkError) -> Self {
+        match err {
+            WorkError::Query(err) => query_error(err),
+            WorkError::Repo(err) => err,
+        }
+    }
+}
+
 /// Waiting for a pooled connection timed out: the database is down, refuses
 /// connections (53300 too many, 57P03 starting up) or is saturated.
 pub(crate) fn checkout_error(err: diesel::r2d2::PoolError) -> RepoError {

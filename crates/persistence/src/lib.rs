@@ -22,3 +22,10 @@ mod users;
 pub use migrations::{MigrationError, run_migrations};
 pub use pool::{DbConfig, DbPool, build_pool};
 pub use store::PgStore;
+
+/// A look at the statements the repository sends, for tests and query-plan studies.
+#[cfg(feature = "test-support")]
+pub mod inspect {
+    pub use crate::tasks::day_starts;
+    pub use crate::tasks::explain::explain_list;
+}

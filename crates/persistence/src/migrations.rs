@@ -43,3 +43,27 @@ pub fn run_migrations(database_url: &str) -> Result<Vec<String>, MigrationError>
         .execute(&mut conn)?;
     applied
 }
+
+/// Applies the pending migrations up to and including `last` (a version as
+/// [`run_migrations`] reports it), to build a database as an older release left it.
+#[cfg(feature = "test-support")]
+pub(crate) fn run_migrations_through(
+    database_url: &str,
+    last: &str,
+) -> Result<Vec<String>, MigrationError> {
+    let mut conn = PgConnection::establish(database_url)?;
+    let pending = conn
+        .pending_migrations(MIGRATIONS)
+        .map_err(|e| MigrationError::Migrate(e.to_string()))?;
+    let mut applied = Vec::new();
+    for migration in pending {
+        let version = migration.name().version().to_string();
+        if version.as_str() > last {
+            break;
+        }
+        conn.run_migration(&*migration)
+            .map_err(|e| MigrationError::Migrate(e.to_string()))?;
+        applied.push(version);
+    }
+    Ok(applied)
+}

@@ -12,6 +12,17 @@ diesel::table! {
         completed -> Bool,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        priority -> Int2,
+        // `Array<Text>`, not the generated `Array<Nullable<Text>>`: a CHECK keeps NULL
+        // elements out of both arrays.
+        tags -> Array<Text>,
+        tag_keys -> Array<Text>,
+        due_at -> Nullable<Timestamptz>,
+        due_date -> Nullable<Date>,
+        recurrence_every -> Nullable<Text>,
+        recurrence_interval -> Nullable<Int2>,
+        remind_at -> Nullable<Timestamptz>,
+        next_occurrence_id -> Nullable<Int8>,
     }
 }
 

@@ -10,6 +10,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 
+use crate::migrations::run_migrations_through;
 use crate::{DbConfig, DbPool, build_pool, run_migrations};
 
 const TEMPLATE: &str = "todo_test_template";
@@ -40,6 +41,33 @@ impl TestDatabase {
             name,
             admin_url,
         }
+    }
+
+    /// A database as an older release left it: migrated up to and including `last`
+    /// only, for tests of the migrations that follow.
+    ///
+    /// # Panics
+    /// As [`Self::create`], and when a migration fails.
+    pub fn migrated_through(last: &str) -> Self {
+        let admin_url = std::env::var("TEST_DATABASE_URL").expect("TEST_DATABASE_URL is not set");
+        let mut admin = PgConnection::establish(&admin_url)
+            .unwrap_or_else(|e| panic!("cannot reach the test cluster at TEST_DATABASE_URL: {e}"));
+        let name = unique_name();
+        diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+            .execute(&mut admin)
+            .expect("create an empty database");
+        let db = Self {
+            url: with_database(&admin_url, &name),
+            name,
+            admin_url,
+        };
+        let applied = run_migrations_through(&db.url, last).expect("migrate");
+        assert_eq!(
+            applied.last().map(String::as_str),
+            Some(last),
+            "no migration {last}"
+        );
+        db
     }
 
     pub fn url(&self) -> &str {

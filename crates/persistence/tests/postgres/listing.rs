@@ -6,26 +6,7 @@ use todo_domain::{
 };
 use todo_persistence::PgStore;
 
-use crate::{described, new_task, scope, store};
-
-fn query(
-    status: StatusFilter,
-    sort: SortKey,
-    order: Option<SortOrder>,
-    q: Option<&str>,
-) -> TaskQuery {
-    TaskQuery::new(status, sort, order, q.map(str::to_owned), 100, 0)
-}
-
-fn titles(store: &PgStore, owner: &OwnerScope, q: &TaskQuery) -> Vec<String> {
-    store
-        .list(owner, q)
-        .expect("list")
-        .tasks
-        .into_iter()
-        .map(|t| t.title)
-        .collect()
-}
+use crate::{applied, complete, described, new_task, query, revise, scope, store, titles};
 
 fn seeded() -> (todo_persistence::test_db::TestDatabase, PgStore, OwnerScope) {
     let (db, store) = store();
@@ -76,13 +57,11 @@ fn updated_sort_puts_the_last_changed_first() {
         .expect("list")
         .tasks[0]
         .clone();
-    let patch = TaskPatch::new(
-        Some(TaskTitle::parse("banana split").expect("t")),
-        None,
-        None,
-    )
-    .expect("p");
-    store.update(&alice, first.id, &patch).expect("update");
+    let patch = TaskPatch {
+        title: Some(TaskTitle::parse("banana split").expect("t")),
+        ..TaskPatch::default()
+    };
+    applied(revise(&store, &alice, first.id, &patch));
     let q = query(StatusFilter::All, SortKey::Updated, None, None);
     assert_eq!(titles(&store, &alice, &q)[0], "banana split");
 }
@@ -98,9 +77,7 @@ fn status_filter_selects_pending_or_completed() {
         .expect("list")
         .tasks[0]
         .clone();
-    store
-        .set_completion(&alice, apple.id, Completion::Set(true))
-        .expect("complete");
+    applied(complete(&store, &alice, apple.id, Completion::Set(true)));
     let done = query(StatusFilter::Completed, SortKey::Title, None, None);
     assert_eq!(titles(&store, &alice, &done), ["Apple"]);
     let pending = query(StatusFilter::Pending, SortKey::Title, None, None);

@@ -1,8 +1,11 @@
+//! Create, read, change and delete one task.
+
 use todo_domain::{
-    Completion, TaskDescription, TaskId, TaskPatch, TaskRepository, TaskTitle, UserRepository,
+    Completion, RevisionOutcome, TaskDescription, TaskId, TaskPatch, TaskRepository, TaskTitle,
+    UserRepository,
 };
 
-use crate::{described, new_task, scope, store};
+use crate::{applied, complete, described, new_task, revise, scope, store};
 
 #[test]
 fn a_created_task_reads_back_with_server_owned_fields() {
@@ -17,52 +20,58 @@ fn a_created_task_reads_back_with_server_owned_fields() {
     assert_eq!(created.title, "Buy milk");
     assert_eq!(created.description.as_deref(), Some("2 litres"));
     assert!(!created.completed);
+    assert_eq!(created.next_occurrence, None);
     assert_eq!(created.created_at, created.updated_at);
     let read = store.get(&alice, created.id).expect("get").expect("found");
     assert_eq!(read, created);
 }
 
 #[test]
-fn update_sets_only_named_fields_and_bumps_updated_at() {
+fn a_revision_keeps_unnamed_fields_and_bumps_updated_at() {
     let (_db, store) = store();
     let alice = scope("alice");
     store.upsert(&alice).expect("user");
     let created = store
         .create(&alice, &described("Old", "keep me"))
         .expect("create");
-    let patch = TaskPatch::new(Some(TaskTitle::parse("New").expect("t")), None, None).expect("p");
-    let updated = store
-        .update(&alice, created.id, &patch)
-        .expect("update")
-        .expect("found");
+    let patch = TaskPatch {
+        title: Some(TaskTitle::parse("New").expect("t")),
+        ..TaskPatch::default()
+    };
+    let updated = applied(revise(&store, &alice, created.id, &patch)).task;
     assert_eq!(updated.title, "New");
     assert_eq!(updated.description.as_deref(), Some("keep me"));
     assert_eq!(updated.created_at, created.created_at);
     assert!(updated.updated_at > created.updated_at);
+    assert_eq!(
+        store.get(&alice, created.id).expect("get"),
+        Some(updated),
+        "what revise answers is what was stored"
+    );
 }
 
 #[test]
-fn update_with_null_description_clears_it() {
+fn a_null_description_clears_it() {
     let (_db, store) = store();
     let alice = scope("alice");
     store.upsert(&alice).expect("user");
     let created = store.create(&alice, &described("T", "D")).expect("create");
-    let patch = TaskPatch::new(None, Some(None), None).expect("p");
-    let updated = store
-        .update(&alice, created.id, &patch)
-        .expect("update")
-        .expect("found");
-    assert_eq!(updated.description, None);
-    let patch = TaskPatch::new(
-        None,
-        Some(Some(TaskDescription::parse("again").expect("d"))),
-        Some(true),
-    )
-    .expect("p");
-    let updated = store
-        .update(&alice, created.id, &patch)
-        .expect("update")
-        .expect("found");
+    let clear = TaskPatch {
+        description: Some(None),
+        ..TaskPatch::default()
+    };
+    assert_eq!(
+        applied(revise(&store, &alice, created.id, &clear))
+            .task
+            .description,
+        None
+    );
+    let again = TaskPatch {
+        description: Some(Some(TaskDescription::parse("again").expect("d"))),
+        completed: Some(true),
+        ..TaskPatch::default()
+    };
+    let updated = applied(revise(&store, &alice, created.id, &again)).task;
     assert_eq!(updated.description.as_deref(), Some("again"));
     assert!(updated.completed);
 }
@@ -73,17 +82,12 @@ fn completion_toggles_and_sets() {
     let alice = scope("alice");
     store.upsert(&alice).expect("user");
     let task = store.create(&alice, &new_task("T")).expect("create");
-    let toggle = |c| {
-        store
-            .set_completion(&alice, task.id, c)
-            .expect("set")
-            .expect("found")
-    };
-    assert!(toggle(Completion::Toggle).completed);
-    assert!(!toggle(Completion::Toggle).completed);
-    assert!(toggle(Completion::Set(true)).completed);
-    assert!(toggle(Completion::Set(true)).completed);
-    assert!(!toggle(Completion::Set(false)).completed);
+    let set = |c| applied(complete(&store, &alice, task.id, c)).task.completed;
+    assert!(set(Completion::Toggle));
+    assert!(!set(Completion::Toggle));
+    assert!(set(Completion::Set(true)));
+    assert!(set(Completion::Set(true)));
+    assert!(!set(Completion::Set(false)));
 }
 
 #[test]
@@ -95,14 +99,11 @@ fn concurrent_toggles_each_flip_once() {
     let task = store.create(&alice, &new_task("T")).expect("create");
     std::thread::scope(|s| {
         for _ in 0..10 {
-            s.spawn(|| {
-                store
-                    .set_completion(&alice, task.id, Completion::Toggle)
-                    .expect("toggle")
-            });
+            s.spawn(|| applied(complete(&store, &alice, task.id, Completion::Toggle)));
         }
     });
-    // An even number of atomic toggles brings it back to where it started.
+    // Each toggle decides under the row lock from what the one before committed:
+    // an even number of them brings it back to where it started.
     let after = store.get(&alice, task.id).expect("get").expect("found");
     assert!(!after.completed);
 }
@@ -119,19 +120,23 @@ fn delete_removes_once() {
 }
 
 #[test]
-fn missing_ids_are_none_not_errors() {
+fn missing_ids_are_not_found_not_errors() {
     let (_db, store) = store();
     let alice = scope("alice");
     store.upsert(&alice).expect("user");
     let missing = TaskId::new(i64::MAX);
     assert_eq!(store.get(&alice, missing).expect("get"), None);
-    let patch = TaskPatch::new(None, None, Some(true)).expect("p");
-    assert_eq!(store.update(&alice, missing, &patch).expect("update"), None);
+    let patch = TaskPatch {
+        completed: Some(true),
+        ..TaskPatch::default()
+    };
     assert_eq!(
-        store
-            .set_completion(&alice, missing, Completion::Toggle)
-            .expect("c"),
-        None
+        revise(&store, &alice, missing, &patch),
+        RevisionOutcome::NotFound
+    );
+    assert_eq!(
+        complete(&store, &alice, missing, Completion::Toggle),
+        RevisionOutcome::NotFound
     );
     assert!(!store.delete(&alice, missing).expect("delete"));
 }

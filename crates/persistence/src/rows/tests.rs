@@ -1,0 +1,115 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use todo_domain::{Due, Frequency, NewTask, Priority, RepoError, Tags, Task, TaskTitle};
+
+use super::{TaskFields, TaskRow};
+
+fn instant(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).expect("instant").to_utc()
+}
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().expect("date")
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// A row as the migration's defaults and a valid write leave it.
+fn row() -> TaskRow {
+    TaskRow {
+        id: 7,
+        user_id: "alice".into(),
+        title: "T".into(),
+        description: None,
+        completed: false,
+        priority: 0,
+        tags: strings(&["errands", "Home"]),
+        tag_keys: strings(&["errands", "home"]),
+        due_at: None,
+        due_date: Some(date("2026-12-04")),
+        recurrence_every: Some("week".into()),
+        recurrence_interval: Some(2),
+        remind_at: None,
+        next_occurrence_id: Some(9),
+        created_at: instant("2026-12-01T00:00:00Z"),
+        updated_at: instant("2026-12-01T00:00:00Z"),
+    }
+}
+
+fn refused(row: TaskRow) -> String {
+    match Task::try_from(row) {
+        Err(RepoError::Internal(e)) => e.to_string(),
+        other => panic!("expected Internal, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_valid_row_reads_as_the_task_it_stores() {
+    let task = Task::try_from(row()).expect("valid");
+    assert_eq!(task.tags.labels(), ["errands", "Home"]);
+    assert_eq!(task.due, Some(Due::On(date("2026-12-04"))));
+    let rule = task.recurrence.expect("rule");
+    assert_eq!((rule.every(), rule.interval()), (Frequency::Week, 2));
+    assert_eq!(task.next_occurrence.map(|id| id.get()), Some(9));
+    assert_eq!(task.priority, Priority::None);
+}
+
+#[test]
+fn impossible_stored_values_are_internal_errors_naming_the_task() {
+    let mut cases: Vec<TaskRow> = Vec::new();
+    let mut bad = |change: fn(&mut TaskRow)| {
+        let mut r = row();
+        change(&mut r);
+        cases.push(r);
+    };
+    bad(|r| r.priority = 4);
+    bad(|r| r.priority = -1);
+    bad(|r| r.due_at = Some(instant("2026-12-04T10:00:00Z")));
+    bad(|r| r.recurrence_every = Some("fortnight".into()));
+    bad(|r| r.recurrence_interval = Some(0));
+    bad(|r| r.recurrence_interval = Some(366));
+    bad(|r| r.recurrence_interval = None);
+    bad(|r| r.recurrence_every = None);
+    bad(|r| r.user_id = String::new());
+    // Keys that disagree with the labels, duplicates, the wrong order, a bad label.
+    bad(|r| r.tag_keys = strings(&["errands", "HOME"]));
+    bad(|r| r.tag_keys = strings(&["errands"]));
+    bad(|r| {
+        r.tags = strings(&["Home", "home"]);
+        r.tag_keys = strings(&["home", "home"]);
+    });
+    bad(|r| {
+        r.tags = strings(&["Home", "errands"]);
+        r.tag_keys = strings(&["home", "errands"]);
+    });
+    bad(|r| {
+        r.tags = strings(&["a,b"]);
+        r.tag_keys = strings(&["a,b"]);
+    });
+    for case in cases {
+        let message = refused(case);
+        assert!(message.starts_with("stored task 7 has "), "{message}");
+    }
+}
+
+#[test]
+fn fields_carry_every_writable_value() {
+    let mut task = NewTask::new(TaskTitle::parse("T").expect("title"));
+    task.priority = Priority::High;
+    task.tags = Tags::parse(["Home", "errands"]).expect("tags");
+    task.due = Some(Due::At(instant("2026-12-04T17:00:00Z")));
+    task.recurrence = Some(todo_domain::Recurrence::new(Frequency::Month, 365).expect("rule"));
+    let fields = TaskFields::from(&task);
+    assert_eq!(fields.priority, 3);
+    assert_eq!(fields.tags, ["errands", "Home"]);
+    assert_eq!(fields.tag_keys, ["errands", "home"]);
+    assert_eq!(
+        (fields.due_at, fields.due_date),
+        (Some(instant("2026-12-04T17:00:00Z")), None)
+    );
+    assert_eq!(
+        (fields.recurrence_every, fields.recurrence_interval),
+        (Some("month"), Some(365))
+    );
+}

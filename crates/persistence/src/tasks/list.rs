@@ -1,0 +1,158 @@
+//! One page of an owner's tasks: filters, search, order and the total count.
+
+use diesel::dsl::sql;
+use diesel::pg::Pg;
+use diesel::prelude::*;
+use diesel::query_builder::QueryFragment;
+use diesel::query_dsl::LoadQuery;
+use diesel::sql_types::BigInt;
+use todo_domain::{
+    OwnerScope, RepoError, SortKey, SortOrder, StatusFilter, Tag, Task, TaskPage, TaskQuery,
+};
+
+use super::due_start::due_start;
+use super::owned_by;
+use crate::PgStore;
+use crate::rows::TaskRow;
+use crate::schema::tasks;
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Varchar) -> diesel::sql_types::Varchar);
+
+pub(super) fn list(
+    store: &PgStore,
+    scope: &OwnerScope,
+    query: &TaskQuery,
+) -> Result<TaskPage, RepoError> {
+    let (rows, total) = store.with_conn(|conn| {
+        let rows: Vec<(TaskRow, i64)> = page(scope, query).load(conn)?;
+        let total = match rows.first() {
+            Some((_, total)) => *total,
+            None if query.offset > 0 => matching(scope, query).count().get_result(conn)?,
+            None => 0,
+        };
+        Ok((rows, total))
+    })?;
+    Ok(TaskPage {
+        tasks: rows
+            .into_iter()
+            .map(|(row, _)| Task::try_from(row))
+            .collect::<Result<_, _>>()?,
+        total: u64::try_from(total).unwrap_or_default(),
+    })
+}
+
+/// The page's statement. The window count rides along with the page: one round
+/// trip. Only a page past the end needs a second query to learn the total.
+pub(super) fn page<'a>(
+    scope: &'a OwnerScope,
+    query: &'a TaskQuery,
+) -> impl LoadQuery<'a, PgConnection, (TaskRow, i64)> + QueryFragment<Pg> + 'a {
+    let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
+    ordered(matching(scope, query), query)
+        .select((TaskRow::as_select(), sql::<BigInt>("count(*) OVER ()")))
+        .limit(i64::from(query.limit()))
+        .offset(offset)
+}
+
+/// The owner's tasks that pass every filter of `query`: the same ones as
+/// [`TaskQuery::filters_keep`], with the search on top.
+fn matching<'a>(scope: &'a OwnerScope, query: &'a TaskQuery) -> tasks::BoxedQuery<'a, Pg> {
+    let mut selected = owned_by(scope);
+    selected = match query.status {
+        StatusFilter::All => selected,
+        StatusFilter::Pending => selected.filter(tasks::completed.eq(false)),
+        StatusFilter::Completed => selected.filter(tasks::completed.eq(true)),
+    };
+    if let Some(search) = &query.search {
+        let pattern = format!("%{}%", escape_like(search));
+        selected = selected.filter(
+            tasks::title
+                .ilike(pattern.clone())
+                .or(tasks::description.ilike(pattern).assume_not_null()),
+        );
+    }
+    if !query.priorities.is_empty() {
+        let ranks: Vec<i16> = query.priorities.iter().map(|p| p.rank()).collect();
+        selected = selected.filter(tasks::priority.eq_any(ranks));
+    }
+    if !query.tags.is_empty() {
+        // Keys were lower-cased by the domain when written and when asked for, so
+        // `@>` compares like with like and the GIN index answers it.
+        let keys: Vec<&str> = query.tags.iter().map(Tag::key).collect();
+        selected = selected.filter(tasks::tag_keys.contains(keys));
+    }
+    // A bound holds the instant for timed dues and the first date reaching it for
+    // date-only ones, so no time zone is needed here. A task without a due has
+    // NULL on both sides of the OR: no window keeps it.
+    if let Some(after) = query.due.after {
+        selected = selected.filter(
+            tasks::due_at
+                .ge(after.instant)
+                .or(tasks::due_date.ge(after.first_date)),
+        );
+    }
+    if let Some(before) = query.due.before {
+        selected = selected.filter(
+            tasks::due_at
+                .lt(before.instant)
+                .or(tasks::due_date.lt(before.first_date)),
+        );
+    }
+    selected = match query.due.has_due {
+        None => selected,
+        Some(true) => selected.filter(
+            tasks::due_at
+                .is_not_null()
+                .or(tasks::due_date.is_not_null()),
+        ),
+        Some(false) => selected.filter(tasks::due_at.is_null().and(tasks::due_date.is_null())),
+    };
+    selected
+}
+
+/// `q` is a plain substring: LIKE's wildcards and its escape character are literals.
+fn escape_like(raw: &str) -> String {
+    let mut escaped = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+fn ordered<'a>(
+    selected: tasks::BoxedQuery<'a, Pg>,
+    query: &TaskQuery,
+) -> tasks::BoxedQuery<'a, Pg> {
+    use SortKey::{Created, Due, Priority, Title, Updated};
+    use SortOrder::{Asc, Desc};
+    // Ties break on id in the same direction, so pages never overlap.
+    match (query.sort, query.order) {
+        (Created, Asc) => selected.order_by((tasks::created_at.asc(), tasks::id.asc())),
+        (Created, Desc) => selected.order_by((tasks::created_at.desc(), tasks::id.desc())),
+        (Updated, Asc) => selected.order_by((tasks::updated_at.asc(), tasks::id.asc())),
+        (Updated, Desc) => selected.order_by((tasks::updated_at.desc(), tasks::id.desc())),
+        (Title, Asc) => selected.order_by((lower(tasks::title).asc(), tasks::id.asc())),
+        (Title, Desc) => selected.order_by((lower(tasks::title).desc(), tasks::id.desc())),
+        // Tasks without a due come last whichever the order.
+        (Due, Asc) => selected.order_by((due_start(query.tz).asc().nulls_last(), tasks::id.asc())),
+        (Due, Desc) => {
+            selected.order_by((due_start(query.tz).desc().nulls_last(), tasks::id.desc()))
+        }
+        (Priority, Asc) => selected.order_by((tasks::priority.asc(), tasks::id.asc())),
+        (Priority, Desc) => selected.order_by((tasks::priority.desc(), tasks::id.desc())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_like;
+
+    #[test]
+    fn like_wildcards_are_escaped() {
+        assert_eq!(escape_like(r"50%_off\now"), r"50\%\_off\\now");
+        assert_eq!(escape_like("plain"), "plain");
+    }
+}

@@ -1,0 +1,97 @@
+//! `TaskRepository` on PostgreSQL. Every statement starts from [`owned_by`] or
+//! [`owned_task`], so the owner is in the same `WHERE` as everything else; inserts
+//! take the owner from the scope, never from the task.
+
+mod due_start;
+#[cfg(feature = "test-support")]
+pub mod explain;
+mod list;
+mod revise;
+
+use diesel::pg::Pg;
+use diesel::prelude::*;
+use todo_domain::{
+    NewTask, OwnerScope, RepoError, Reviser, RevisionOutcome, Task, TaskId, TaskPage, TaskQuery,
+    TaskRepository,
+};
+
+use crate::PgStore;
+use crate::rows::{NewTaskRow, TaskRow};
+use crate::schema::tasks;
+
+#[cfg(feature = "test-support")]
+pub use due_start::day_starts;
+
+type OwnerFilter<'a> = diesel::dsl::Eq<tasks::user_id, &'a str>;
+type OwnedTask<'a> = diesel::dsl::Filter<
+    diesel::dsl::Filter<tasks::table, OwnerFilter<'a>>,
+    diesel::dsl::Eq<tasks::id, i64>,
+>;
+
+/// The owner filter: every statement of this module starts from it.
+fn owner_is(scope: &OwnerScope) -> OwnerFilter<'_> {
+    tasks::user_id.eq(scope.owner().as_str())
+}
+
+/// The owner's tasks, for queries that add filters and an order.
+fn owned_by(scope: &OwnerScope) -> tasks::BoxedQuery<'_, Pg> {
+    tasks::table.filter(owner_is(scope)).into_boxed()
+}
+
+/// The owner's task with this id: a foreign id matches no row, exactly like a missing one.
+fn owned_task(scope: &OwnerScope, id: TaskId) -> OwnedTask<'_> {
+    tasks::table
+        .filter(owner_is(scope))
+        .filter(tasks::id.eq(id.get()))
+}
+
+/// Inserts `task` for the scope's owner, every field of it.
+fn insert(conn: &mut PgConnection, scope: &OwnerScope, task: &NewTask) -> QueryResult<TaskRow> {
+    diesel::insert_into(tasks::table)
+        .values(NewTaskRow {
+            user_id: scope.owner().as_str(),
+            fields: task.into(),
+        })
+        .returning(TaskRow::as_returning())
+        .get_result(conn)
+}
+
+impl TaskRepository for PgStore {
+    fn list(&self, scope: &OwnerScope, query: &TaskQuery) -> Result<TaskPage, RepoError> {
+        list::list(self, scope, query)
+    }
+
+    fn get(&self, scope: &OwnerScope, id: TaskId) -> Result<Option<Task>, RepoError> {
+        let row = self.with_conn(|conn| {
+            owned_task(scope, id)
+                .select(TaskRow::as_select())
+                .get_result(conn)
+                .optional()
+        })?;
+        row.map(Task::try_from).transpose()
+    }
+
+    fn create(&self, scope: &OwnerScope, task: &NewTask) -> Result<Task, RepoError> {
+        let row = self.with_conn(|conn| insert(conn, scope, task))?;
+        Task::try_from(row)
+    }
+
+    fn revise(
+        &self,
+        scope: &OwnerScope,
+        id: TaskId,
+        reviser: Reviser<'_>,
+    ) -> Result<RevisionOutcome, RepoError> {
+        revise::revise(self, scope, id, reviser)
+    }
+
+    fn delete(&self, scope: &OwnerScope, id: TaskId) -> Result<bool, RepoError> {
+        let deleted = self.with_conn(|conn| diesel::delete(owned_task(scope, id)).execute(conn))?;
+        Ok(deleted > 0)
+    }
+
+    fn ping(&self) -> Result<(), RepoError> {
+        self.with_conn(|conn| diesel::sql_query("SELECT 1").execute(conn))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,19 @@
+DROP INDEX tasks_tag_keys_idx;
+DROP INDEX tasks_owner_due_date_idx;
+DROP INDEX tasks_owner_due_at_idx;
+DROP INDEX tasks_owner_priority_idx;
+ALTER TABLE tasks
+    DROP CONSTRAINT tasks_recurrence_needs_due,
+    DROP CONSTRAINT tasks_recurrence_shape,
+    DROP CONSTRAINT tasks_one_due,
+    DROP CONSTRAINT tasks_tags_not_null,
+    DROP CONSTRAINT tasks_tags_count,
+    DROP COLUMN next_occurrence_id,
+    DROP COLUMN remind_at,
+    DROP COLUMN recurrence_interval,
+    DROP COLUMN recurrence_every,
+    DROP COLUMN due_date,
+    DROP COLUMN due_at,
+    DROP COLUMN tag_keys,
+    DROP COLUMN tags,
+    DROP COLUMN priority;
