@@ -10,6 +10,7 @@ mod health;
 mod identity;
 mod lifecycle;
 mod openapi;
+mod openapi_planning;
 mod problem;
 mod tasks;
 
@@ -128,7 +129,7 @@ fn cors(config: &HttpConfig) -> Cors {
         .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
         .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
         .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
-        .expose_headers(["X-Total-Count", "Location"])
+        .expose_headers(["X-Total-Count", "Location", tasks::NEXT_TASK_ID])
         .max_age(3600)
 }
 

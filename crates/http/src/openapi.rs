@@ -19,7 +19,7 @@ use crate::tasks::{
 #[openapi(
     info(
         title = "Todo API",
-        version = "1",
+        version = "1.1",
         description = "Per-user tasks. Every `/api` request carries `Authorization: Bearer <JWT>` \
 issued by the web app's Better Auth `jwt` plugin and verified against its JWKS. The token's \
 `sub` is the user id: `{user_id}` in a path must equal it (else 403), and a task of another \
@@ -66,9 +66,11 @@ struct Precise;
 
 impl Modify for Precise {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        crate::openapi_planning::describe(openapi);
         titles_follow_the_title_rule(openapi);
         optional_bodies_are_absent_not_null(openapi);
         update_sets_at_least_one_field(openapi);
+        crate::openapi_planning::rules_between_fields(openapi);
         document_the_document(openapi);
     }
 }

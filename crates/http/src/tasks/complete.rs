@@ -1,8 +1,8 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::Tasks;
 use super::responses::{AccessErrors, BodyErrors, TaskNotFound};
 use super::wire::{SetCompletionRequest, TaskBody};
+use super::{Tasks, revised_response};
 use crate::ApiError;
 use crate::body::read_json;
 use crate::identity::{OwnerTask, TaskPath};
@@ -15,7 +15,8 @@ use crate::identity::{OwnerTask, TaskPath};
     params(TaskPath),
     request_body(content = Option<SetCompletionRequest>, description = "Optional; without it the task is toggled"),
     responses(
-        (status = 200, description = "The updated task", body = TaskBody),
+        (status = 200, description = "The updated task", body = TaskBody,
+            headers(("X-Next-Task-Id" = i64, description = "Since 1.1: the id of the next occurrence this request created, when it completed a recurring task"))),
         AccessErrors, BodyErrors, TaskNotFound,
     ),
     security(("bearer" = []))
@@ -30,8 +31,8 @@ pub(crate) async fn set_task_completion(
     let body: Option<SetCompletionRequest> = read_json(&req, payload).await?;
     let completion =
         SetCompletionRequest::try_into_domain(body).map_err(ApiError::Unprocessable)?;
-    let task = tasks
+    let revised = tasks
         .run(move |s| s.set_completion(&scope, &id, completion))
         .await?;
-    Ok(HttpResponse::Ok().json(TaskBody::from(task)))
+    Ok(revised_response(revised))
 }

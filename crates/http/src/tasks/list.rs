@@ -1,5 +1,3 @@
-use std::collections::HashMap;
-
 use actix_web::{HttpResponse, web};
 
 use super::Tasks;
@@ -24,7 +22,7 @@ use crate::identity::{OwnerTasks, TasksPath};
 )]
 pub(crate) async fn list_tasks(
     target: OwnerTasks,
-    query: web::Query<HashMap<String, String>>,
+    query: web::Query<Vec<(String, String)>>,
     tasks: web::Data<Tasks>,
 ) -> Result<HttpResponse, ApiError> {
     let scope = target.scope;

@@ -80,6 +80,18 @@ impl Tasks {
     }
 }
 
+/// 200 with the changed task, naming the next occurrence the change created.
+fn revised_response(revised: todo_domain::Revised) -> actix_web::HttpResponse {
+    let mut response = actix_web::HttpResponse::Ok();
+    if let Some(next) = &revised.next {
+        response.insert_header((NEXT_TASK_ID, next.id.get().to_string()));
+    }
+    response.json(wire::TaskBody::from(revised.task))
+}
+
+/// The header naming the next occurrence a completion created.
+pub const NEXT_TASK_ID: &str = "X-Next-Task-Id";
+
 /// `/api/{user_id}/tasks/{id}` for a created task, with the user id percent-encoded
 /// as a path segment.
 fn task_location(user_id: &str, id: i64) -> String {

@@ -1,8 +1,8 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::Tasks;
 use super::responses::{AccessErrors, BodyErrors, TaskNotFound};
 use super::wire::{TaskBody, UpdateTaskRequest};
+use super::{Tasks, revised_response};
 use crate::ApiError;
 use crate::body::read_json;
 use crate::identity::{OwnerTask, TaskPath};
@@ -15,7 +15,8 @@ use crate::identity::{OwnerTask, TaskPath};
     params(TaskPath),
     request_body = UpdateTaskRequest,
     responses(
-        (status = 200, description = "The updated task", body = TaskBody),
+        (status = 200, description = "The updated task", body = TaskBody,
+            headers(("X-Next-Task-Id" = i64, description = "Since 1.1: the id of the next occurrence this request created, when it completed a recurring task"))),
         AccessErrors, BodyErrors, TaskNotFound,
     ),
     security(("bearer" = []))
@@ -31,6 +32,6 @@ pub(crate) async fn update_task(
         .await?
         .ok_or(ApiError::BadRequest("request body is not valid JSON"))?;
     let patch = body.try_into_domain().map_err(ApiError::Unprocessable)?;
-    let task = tasks.run(move |s| s.update(&scope, &id, &patch)).await?;
-    Ok(HttpResponse::Ok().json(TaskBody::from(task)))
+    let revised = tasks.run(move |s| s.update(&scope, &id, &patch)).await?;
+    Ok(revised_response(revised))
 }

@@ -188,10 +188,10 @@ proptest! {
         match request.try_into_domain() {
             Ok(patch) => {
                 prop_assert!(expected.is_empty(), "accepted broken {expected:?}");
-                prop_assert_eq!(patch.title().map(|t| t.as_str().to_owned()), body.0.valid());
-                let description = patch.description().map(|d| d.map(|d| d.as_str().to_owned()));
+                prop_assert_eq!(patch.title.as_ref().map(|t| t.as_str().to_owned()), body.0.valid());
+                let description = patch.description.as_ref().map(Option::as_ref).map(|d| d.map(|d| d.as_str().to_owned()));
                 prop_assert_eq!(description, body.1.valid());
-                prop_assert_eq!(patch.completed(), body.2.valid());
+                prop_assert_eq!(patch.completed, body.2.valid());
             }
             Err(errors) => prop_assert_eq!(names(&errors), expected),
         }

@@ -1,12 +1,14 @@
 //! Query parameters of `GET /api/{user_id}/tasks`: parsed per field, every broken
 //! one reported, ranges checked with `validator`.
 
-use std::collections::HashMap;
-
 use serde::Deserialize;
 use todo_domain::{FieldError, SortKey, SortOrder, StatusFilter, TaskQuery};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
+
+mod planning;
+
+use planning::Planning;
 
 const DEFAULT_LIMIT: i64 = 100;
 
@@ -17,10 +19,11 @@ pub struct ListParams {
     /// `all` (default), `pending` or `completed`.
     #[param(inline, value_type = Option<StatusValue>)]
     status: Option<String>,
-    /// `created` (default), `updated` or `title`.
+    /// `created` (default), `updated`, `title`, `due` or `priority` (the last two since 1.1).
     #[param(inline, value_type = Option<SortValue>)]
     sort: Option<String>,
-    /// `asc` or `desc`; defaults to `desc` for `created`/`updated`, `asc` for `title`.
+    /// `asc` or `desc`; defaults to `desc` for `created`/`updated`/`priority`, `asc`
+    /// for `title`/`due`.
     #[param(inline, value_type = Option<OrderValue>)]
     order: Option<String>,
     /// Case-insensitive substring of title or description: at most 200 characters
@@ -33,6 +36,24 @@ pub struct ListParams {
     /// 0 or more, default 0.
     #[param(value_type = Option<i64>, minimum = 0)]
     offset: Option<String>,
+    /// Since 1.1: any of these priorities, comma-separated (`high,medium`).
+    #[param(inline, value_type = Option<Vec<PriorityValue>>, style = Form, explode = false)]
+    priority: Vec<String>,
+    /// Since 1.1: a tag the task must have (ignoring case); repeat for several.
+    #[param(value_type = Option<Vec<String>>, style = Form, explode = true, max_items = 10)]
+    tag: Vec<String>,
+    /// Since 1.1: the due is before this RFC 3339 instant.
+    #[param(value_type = Option<String>, format = DateTime)]
+    due_before: Option<String>,
+    /// Since 1.1: the due is at or after this RFC 3339 instant.
+    #[param(value_type = Option<String>, format = DateTime)]
+    due_after: Option<String>,
+    /// Since 1.1: `true` keeps tasks with a due, `false` those without.
+    #[param(value_type = Option<bool>)]
+    has_due: Option<String>,
+    /// Since 1.1: the IANA time zone in which date-only dues begin; default `UTC`.
+    #[param(value_type = Option<String>, example = "Europe/Paris")]
+    tz: Option<String>,
 }
 
 // The accepted values of `status`, `sort` and `order`, for the OpenAPI document only
@@ -61,6 +82,21 @@ enum SortValue {
     Created,
     Updated,
     Title,
+    Due,
+    Priority,
+}
+
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[expect(
+    dead_code,
+    reason = "only describes a parameter in the OpenAPI document"
+)]
+enum PriorityValue {
+    None,
+    Low,
+    Medium,
+    High,
 }
 
 #[derive(ToSchema)]
@@ -85,7 +121,7 @@ struct Bounds<'a> {
     q: &'a str,
 }
 
-fn one_of<T: Copy>(
+pub(super) fn one_of<T: Copy>(
     field: &'static str,
     raw: Option<&str>,
     choices: &[(&str, T)],
@@ -125,16 +161,35 @@ fn integer(
 }
 
 impl ListParams {
-    pub fn from_pairs(pairs: HashMap<String, String>) -> Self {
-        let mut pairs = pairs;
-        Self {
-            status: pairs.remove("status"),
-            sort: pairs.remove("sort"),
-            order: pairs.remove("order"),
-            q: pairs.remove("q"),
-            limit: pairs.remove("limit"),
-            offset: pairs.remove("offset"),
+    /// A repeated parameter counts once, its last value (as in version 1), except
+    /// `tag` and `priority`, whose values add up.
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        let mut params = Self::default();
+        for (name, value) in pairs {
+            let slot = match name.as_str() {
+                "status" => &mut params.status,
+                "sort" => &mut params.sort,
+                "order" => &mut params.order,
+                "q" => &mut params.q,
+                "limit" => &mut params.limit,
+                "offset" => &mut params.offset,
+                "due_before" => &mut params.due_before,
+                "due_after" => &mut params.due_after,
+                "has_due" => &mut params.has_due,
+                "tz" => &mut params.tz,
+                "tag" => {
+                    params.tag.push(value);
+                    continue;
+                }
+                "priority" => {
+                    params.priority.push(value);
+                    continue;
+                }
+                _ => continue,
+            };
+            *slot = Some(value);
         }
+        params
     }
 
     /// # Errors
@@ -158,6 +213,8 @@ impl ListParams {
                 ("created", SortKey::Created),
                 ("updated", SortKey::Updated),
                 ("title", SortKey::Title),
+                ("due", SortKey::Due),
+                ("priority", SortKey::Priority),
             ],
             &mut errors,
         );
@@ -192,94 +249,34 @@ impl ListParams {
         if q.contains('\0') {
             errors.push(FieldError::new("q", "must not contain NUL characters"));
         }
+        let planning = Planning::read(
+            &self.priority,
+            &self.tag,
+            [self.due_after.as_deref(), self.due_before.as_deref()],
+            self.has_due.as_deref(),
+            self.tz.as_deref(),
+            &mut errors,
+        );
         if !errors.is_empty() {
             errors.sort_by_key(|e| e.field);
             return Err(errors);
         }
         let search = Some(q.trim().to_owned()).filter(|q| !q.is_empty());
-        Ok(TaskQuery::new(
+        let mut query = TaskQuery::new(
             status.unwrap_or_default(),
             sort.unwrap_or_default(),
             order,
             search,
             u32::try_from(bounds.limit).unwrap_or(u32::MAX),
             u64::try_from(bounds.offset).unwrap_or_default(),
-        ))
+        );
+        query.priorities = planning.priorities;
+        query.tags = planning.tags;
+        query.due = planning.due;
+        query.tz = planning.tz;
+        Ok(query)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(pairs: &[(&str, &str)]) -> Result<TaskQuery, Vec<FieldError>> {
-        let map = pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect();
-        ListParams::from_pairs(map).try_into_domain()
-    }
-
-    #[test]
-    fn defaults_match_the_contract() {
-        let q = parse(&[]).expect("defaults");
-        assert_eq!(q, TaskQuery::default());
-        assert_eq!(q.limit(), 100);
-        assert_eq!(q.order, SortOrder::Desc);
-    }
-
-    #[test]
-    fn every_parameter_is_read() {
-        let q = parse(&[
-            ("status", "pending"),
-            ("sort", "title"),
-            ("order", "desc"),
-            ("q", " milk "),
-            ("limit", "200"),
-            ("offset", "5"),
-        ])
-        .expect("valid");
-        assert_eq!(q.status, StatusFilter::Pending);
-        assert_eq!(q.sort, SortKey::Title);
-        assert_eq!(q.order, SortOrder::Desc);
-        assert_eq!(q.search.as_deref(), Some("milk"));
-        assert_eq!((q.limit(), q.offset), (200, 5));
-    }
-
-    #[test]
-    fn unknown_values_and_bad_numbers_are_each_reported() {
-        let errors = parse(&[
-            ("status", "done"),
-            ("sort", "priority"),
-            ("order", "up"),
-            ("limit", "0"),
-            ("offset", "-1"),
-        ])
-        .expect_err("invalid");
-        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["limit", "offset", "order", "sort", "status"]);
-        assert_eq!(errors[4].message, "must be one of all, pending, completed");
-    }
-
-    #[test]
-    fn limit_bounds_are_inclusive() {
-        assert!(parse(&[("limit", "1")]).is_ok());
-        assert!(parse(&[("limit", "201")]).is_err());
-        assert!(parse(&[("limit", "ten")]).is_err());
-        assert!(parse(&[("q", &"x".repeat(201))]).is_err());
-    }
-
-    #[test]
-    fn a_search_with_nul_is_rejected_before_it_reaches_the_database() {
-        let errors = parse(&[("q", "milk\0")]).expect_err("NUL");
-        assert_eq!(
-            errors,
-            [FieldError::new("q", "must not contain NUL characters")]
-        );
-    }
-
-    #[test]
-    fn values_are_case_sensitive() {
-        assert!(parse(&[("status", "Pending")]).is_err());
-    }
-}
+mod tests;

@@ -5,46 +5,20 @@
 //! values can be told apart and reported per field. Unknown fields, and the fields
 //! the server owns (`id`, `user_id`, `created_at`, `updated_at`), are ignored.
 
-use serde::{Deserialize, Deserializer, Serialize};
+mod body;
+mod fields;
+
+use serde::{Deserialize, Deserializer};
 use serde_json::Value;
-use todo_domain::{Completion, FieldError, NewTask, Task, TaskDescription, TaskPatch, TaskTitle};
+use todo_domain::{Completion, Due, FieldError, NewTask, TaskPatch};
 use utoipa::ToSchema;
 
-/// A task as the API returns it.
-#[derive(Debug, Serialize, ToSchema)]
-#[schema(as = Task)]
-pub struct TaskBody {
-    #[schema(example = 42)]
-    pub id: i64,
-    #[schema(example = "Q3kV0yP2c8sWm1ZxLr7bT9aN")]
-    pub user_id: String,
-    #[schema(example = "Buy milk", min_length = 1, max_length = 200)]
-    pub title: String,
-    #[schema(example = "2 litres", max_length = 1000)]
-    pub description: Option<String>,
-    pub completed: bool,
-    /// RFC 3339, UTC, microseconds.
-    #[schema(format = DateTime, example = "2026-11-22T09:15:02.123456Z")]
-    pub created_at: String,
-    #[schema(format = DateTime, example = "2026-11-22T09:15:02.123456Z")]
-    pub updated_at: String,
-}
-
-const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.6fZ";
-
-impl From<Task> for TaskBody {
-    fn from(task: Task) -> Self {
-        Self {
-            id: task.id.get(),
-            user_id: task.user_id.as_str().to_owned(),
-            title: task.title,
-            description: task.description,
-            completed: task.completed,
-            created_at: task.created_at.format(TIME_FORMAT).to_string(),
-            updated_at: task.updated_at.format(TIME_FORMAT).to_string(),
-        }
-    }
-}
+#[cfg(test)]
+pub(crate) use body::TIME_FORMAT;
+pub use body::TaskBody;
+pub(crate) use body::{FrequencyName, PriorityName};
+use fields::Errors;
+pub(crate) use fields::{MAX_TAG_ENTRIES, parse_instant};
 
 /// Keeps a present field, even `null`, as `Some`; only an absent field is `None`.
 fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
@@ -69,6 +43,80 @@ pub struct CreateTaskRequest {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = bool)]
     completed: Option<Value>,
+    #[serde(flatten)]
+    planning: PlanningFields,
+}
+
+/// The fields since 1.1, the same in `POST` and `PUT`.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PlanningFields {
+    /// Since 1.1. Defaults to `none`. Not nullable.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = PriorityName)]
+    priority: Option<Value>,
+    /// Since 1.1. Up to 10 labels, each trimmed, then 1 to 32 characters without
+    /// commas or control characters; duplicates ignoring case are merged. Defaults to
+    /// `[]`. Not nullable.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Vec<String>, max_items = 10)]
+    tags: Option<Value>,
+    /// Since 1.1. A timed due (RFC 3339, any offset), or `null`. Not with `due_date`.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    due_at: Option<Value>,
+    /// Since 1.1. A date-only due `YYYY-MM-DD`, or `null`. Not with `due_at`.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, format = Date)]
+    due_date: Option<Value>,
+    /// Since 1.1. A repeat rule, or `null`; a recurring task needs a due.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<RecurrenceRequest>)]
+    recurrence: Option<Value>,
+    /// Since 1.1. When to remind (RFC 3339, any offset), or `null`; not after the due.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    remind_at: Option<Value>,
+}
+
+/// A repeat rule in a request: `interval` defaults to 1.
+#[derive(ToSchema)]
+#[expect(dead_code, reason = "only describes a body in the OpenAPI document")]
+pub(crate) struct RecurrenceRequest {
+    #[schema(value_type = FrequencyName)]
+    every: String,
+    #[schema(minimum = 1, maximum = 365)]
+    interval: Option<u16>,
+}
+
+/// The planning fields of one body, read.
+#[derive(Default)]
+struct Planning {
+    priority: Option<todo_domain::Priority>,
+    tags: Option<todo_domain::Tags>,
+    due_at: Option<Option<chrono::DateTime<chrono::Utc>>>,
+    due_date: Option<Option<chrono::NaiveDate>>,
+    recurrence: Option<Option<todo_domain::Recurrence>>,
+    remind_at: Option<Option<chrono::DateTime<chrono::Utc>>>,
+}
+
+impl PlanningFields {
+    fn read(&self, errors: &mut Errors) -> Planning {
+        let planning = Planning {
+            priority: errors.read(self.priority.as_ref(), fields::priority),
+            tags: errors.read_all(self.tags.as_ref(), fields::tags),
+            due_at: errors.read(self.due_at.as_ref(), |v| fields::instant("due_at", v)),
+            due_date: errors.read(self.due_date.as_ref(), fields::date),
+            recurrence: errors.read(self.recurrence.as_ref(), fields::recurrence),
+            remind_at: errors.read(self.remind_at.as_ref(), |v| fields::instant("remind_at", v)),
+        };
+        if let (Some(Some(_)), Some(Some(_))) = (planning.due_at, planning.due_date) {
+            errors.push(FieldError::new(
+                "due_at",
+                "cannot be set together with due_date: a due is one or the other",
+            ));
+        }
+        planning
+    }
 }
 
 /// Body of `PUT /api/{user_id}/tasks/{id}`: at least one of `title`, `description`,
@@ -87,6 +135,8 @@ pub struct UpdateTaskRequest {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = bool)]
     completed: Option<Value>,
+    #[serde(flatten)]
+    planning: PlanningFields,
 }
 
 /// Optional body of `PATCH /api/{user_id}/tasks/{id}/complete`: sets `completed`;
@@ -99,60 +149,7 @@ pub struct SetCompletionRequest {
     completed: Option<Value>,
 }
 
-/// Collects field errors while the fields of one body are read.
-#[derive(Default)]
-struct Errors(Vec<FieldError>);
-
-impl Errors {
-    fn take<T>(&mut self, result: Result<T, FieldError>) -> Option<T> {
-        result.map_err(|e| self.0.push(e)).ok()
-    }
-
-    /// Parses a field that is present; a broken one is collected and read as absent.
-    fn read<T>(
-        &mut self,
-        value: Option<&Value>,
-        parse: impl FnOnce(&Value) -> Result<T, FieldError>,
-    ) -> Option<T> {
-        value.and_then(|v| self.take(parse(v)))
-    }
-
-    fn finish<T>(
-        self,
-        value: impl FnOnce() -> Result<T, FieldError>,
-    ) -> Result<T, Vec<FieldError>> {
-        if self.0.is_empty() {
-            value().map_err(|e| vec![e])
-        } else {
-            Err(self.0)
-        }
-    }
-}
-
-fn missing_title() -> FieldError {
-    FieldError::new("title", "is required")
-}
-
-fn title(value: &Value) -> Result<TaskTitle, FieldError> {
-    match value {
-        Value::String(s) => TaskTitle::parse(s),
-        _ => Err(FieldError::new("title", "must be a string")),
-    }
-}
-
-fn description(value: &Value) -> Result<Option<TaskDescription>, FieldError> {
-    match value {
-        Value::Null => Ok(None),
-        Value::String(s) => TaskDescription::parse(s).map(Some),
-        _ => Err(FieldError::new("description", "must be a string or null")),
-    }
-}
-
-fn completed(value: &Value) -> Result<bool, FieldError> {
-    value
-        .as_bool()
-        .ok_or_else(|| FieldError::new("completed", "must be a boolean"))
-}
+use fields::{completed, description, missing_title, title};
 
 impl CreateTaskRequest {
     /// # Errors
@@ -166,11 +163,22 @@ impl CreateTaskRequest {
         );
         let description = errors.read(self.description.as_ref(), description);
         let completed = errors.read(self.completed.as_ref(), completed);
+        let planning = self.planning.read(&mut errors);
         errors.finish(|| {
+            let due = match (planning.due_at.flatten(), planning.due_date.flatten()) {
+                (Some(at), _) => Some(Due::At(at)),
+                (None, Some(date)) => Some(Due::On(date)),
+                (None, None) => None,
+            };
             Ok(NewTask {
-                title: title.ok_or_else(missing_title)?,
+                title: title.ok_or_else(|| vec![missing_title()])?,
                 description: description.flatten(),
                 completed: completed.unwrap_or(false),
+                priority: planning.priority.unwrap_or_default(),
+                tags: planning.tags.unwrap_or_default(),
+                due,
+                recurrence: planning.recurrence.flatten(),
+                remind_at: planning.remind_at.flatten(),
             })
         })
     }
@@ -184,7 +192,28 @@ impl UpdateTaskRequest {
         let title = errors.read(self.title.as_ref(), title);
         let description = errors.read(self.description.as_ref(), description);
         let completed = errors.read(self.completed.as_ref(), completed);
-        errors.finish(|| TaskPatch::new(title, description, completed))
+        let planning = self.planning.read(&mut errors);
+        errors.finish(|| {
+            let patch = TaskPatch {
+                title,
+                description,
+                completed,
+                priority: planning.priority,
+                tags: planning.tags,
+                due_at: planning.due_at,
+                due_date: planning.due_date,
+                recurrence: planning.recurrence,
+                remind_at: planning.remind_at,
+            };
+            if patch.is_empty() {
+                return Err(vec![FieldError::new(
+                    "body",
+                    "must set at least one field: title, description, completed, priority, \
+                     tags, due_at, due_date, recurrence or remind_at",
+                )]);
+            }
+            Ok(patch)
+        })
     }
 }
 
