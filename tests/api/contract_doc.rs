@@ -1,5 +1,6 @@
 //! `docs/API.md` and the served `/openapi.json` say the same: every path and method,
-//! list parameter and its values, Task field and status of one is in the other.
+//! list parameter and its values, Task field and status of one is in the other; and
+//! both document the `X-Next-Task-Id` header of the answers that complete a task.
 
 use std::collections::BTreeSet;
 
@@ -89,12 +90,34 @@ async fn the_list_parameters_and_their_values_are_in_both() {
             .iter()
             .find(|p| p["name"] == name.as_str())
             .expect("served")["schema"];
-        if let Some(values) = schema["enum"].as_array() {
+        if name == "tz" {
+            // Every IANA name the server knows: too many for a table cell.
+            assert!(row[1].contains("IANA"), "{row:?}");
+            let names: Vec<&str> = schema["enum"]
+                .as_array()
+                .expect("tz is an enum")
+                .iter()
+                .map(|v| v.as_str().expect("a name"))
+                .collect();
+            assert!(names.len() > 300, "hundreds of names, got {}", names.len());
+            for known in ["UTC", "Europe/Paris", "America/New_York"] {
+                assert!(names.contains(&known), "{known}");
+            }
+            assert_eq!(code_spans(&row[2]), ["UTC"], "the default");
+            continue;
+        }
+        // A comma-separated list is served as an array of the values.
+        let values = schema["enum"]
+            .as_array()
+            .or_else(|| schema["items"]["enum"].as_array());
+        if let Some(values) = values {
             let served_values: Vec<String> = values
                 .iter()
                 .map(|v| v.as_str().expect("value").to_owned())
                 .collect();
             assert_eq!(code_spans(&row[1]), served_values, "{name}");
+        } else if schema["type"] == "boolean" {
+            assert_eq!(code_spans(&row[1]), ["true", "false"], "{name}");
         }
     }
 }
@@ -142,4 +165,46 @@ async fn every_status_is_in_both() {
     // its Allow to the document), and a 500 is a bug: neither belongs to an operation.
     assert!(documented.remove("405") && documented.remove("500"));
     assert_eq!(documented, served_statuses);
+}
+
+#[actix_web::test]
+async fn x_next_task_id_is_documented_in_both() {
+    let document = served().await;
+    let recurring = CONTRACT
+        .split_once("\n### Recurring tasks")
+        .expect("a section on recurring tasks")
+        .1
+        .split_once("\n## ")
+        .expect("the section ends")
+        .0;
+    assert!(
+        recurring.contains("`X-Next-Task-Id: <id>`"),
+        "docs/API.md says which answer carries X-Next-Task-Id"
+    );
+    let cors = CONTRACT
+        .split_once("\nCORS:")
+        .and_then(|(_, rest)| rest.split_once("\n\n"))
+        .expect("a CORS paragraph")
+        .0;
+    let exposed = cors.split_once("exposed").map_or("", |(before, _)| before);
+    assert!(
+        exposed.contains("`X-Next-Task-Id`"),
+        "docs/API.md lists X-Next-Task-Id among the CORS-exposed headers: {cors:?}"
+    );
+    for (path, method) in [
+        ("/api/{user_id}/tasks/{id}", "put"),
+        ("/api/{user_id}/tasks/{id}/complete", "patch"),
+    ] {
+        let ok = &document["paths"][path][method]["responses"]["200"];
+        let headers = ok["headers"].as_object().unwrap_or_else(|| {
+            panic!("{method} {path}: the 200 answer documents no headers: {ok}")
+        });
+        let header = headers
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case("x-next-task-id"))
+            .unwrap_or_else(|| panic!("{method} {path}: no X-Next-Task-Id in {ok}"))
+            .1;
+        assert_eq!(header["schema"]["type"], "integer", "{method} {path}");
+        assert!(header["description"].is_string(), "{method} {path}");
+    }
 }

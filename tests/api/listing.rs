@@ -125,7 +125,7 @@ async fn paging_with_limit_and_offset_is_stable_and_counts_all_matches() {
 async fn unknown_values_are_422_naming_each_parameter() {
     let app = spawn_app().await;
     let path = format!(
-        "{}?status=done&sort=priority&order=up&limit=0&offset=-1",
+        "{}?status=done&sort=importance&order=up&limit=0&offset=-1",
         tasks_path(&app.alice)
     );
     let answer = app.call(Method::GET, &path, &app.alice, None).await;
