@@ -122,7 +122,9 @@ class Document:
         key = json.dumps(schema, sort_keys=True)
         with self.lock:
             if key not in self.validators:
-                self.validators[key] = jsonschema_rs.validator_for({"allOf": [schema], "components": self.components})
+                self.validators[key] = jsonschema_rs.validator_for(
+                    {"allOf": [schema], "components": self.components}, validate_formats=True
+                )
             return self.validators[key]
 
     def operations(self):
@@ -170,6 +172,7 @@ class Document:
         schema = self.resolve(schema)
         valid = self.validator(schema).is_valid
         candidates = [schema.get("example")] if "example" in schema else []
+        candidates += schema.get("enum", [])[:1]
         types = schema.get("type", [])
         types = types if isinstance(types, list) else [types]
         for t in types:
@@ -209,6 +212,8 @@ def as_query_value(value, schema):
     text is plainly one."""
     types = schema.get("type", "string")
     types = types if isinstance(types, list) else [types]
+    if "array" in types:
+        return [as_query_value(value, schema.get("items", {}))]  # one `name=value` pair
     if "string" in types:
         return value
     if ("integer" in types or "number" in types) and re.fullmatch(r"-?[0-9]+", value):
