@@ -56,17 +56,17 @@ impl Due {
 }
 
 /// The first instant of `date` in `tz`. Where the day begins inside a DST gap (its
-/// midnight does not exist), that is the first local time after the gap.
+/// midnight does not exist), that is the end of the gap: midnight read with the offset
+/// in force before it (as PostgreSQL reads it).
 pub fn start_of_day(date: NaiveDate, tz: TimeZone) -> DateTime<Utc> {
+    use chrono::{Offset, TimeZone as _};
     let midnight = date.and_time(NaiveTime::MIN);
-    // Gaps are at most a few hours long; step through them a quarter-hour at a time.
-    (0..=4 * 24)
-        .find_map(|quarter| {
-            (midnight + TimeDelta::minutes(15 * quarter))
-                .and_local_timezone(tz)
-                .earliest()
-        })
-        .map_or_else(|| midnight.and_utc(), |start| start.with_timezone(&Utc))
+    if let Some(start) = midnight.and_local_timezone(tz).earliest() {
+        return start.with_timezone(&Utc);
+    }
+    let before = midnight - TimeDelta::days(1);
+    let offset = tz.offset_from_utc_datetime(&before).fix();
+    (midnight - TimeDelta::seconds(i64::from(offset.local_minus_utc()))).and_utc()
 }
 
 /// One end of a due window, in the two forms storage compares: an instant for timed
@@ -140,6 +140,15 @@ mod tests {
         assert_eq!(
             start_of_day(date("2022-09-11"), tz("America/Santiago")),
             instant("2022-09-11T04:00:00Z")
+        );
+    }
+
+    #[test]
+    fn a_gap_that_ends_off_the_quarter_hour_is_read_exactly() {
+        // Monrovia moved from UTC-0:44:30 to UTC at midnight on 1972-01-07.
+        assert_eq!(
+            start_of_day(date("1972-01-07"), tz("Africa/Monrovia")),
+            instant("1972-01-07T00:44:30Z")
         );
     }
 
