@@ -21,6 +21,32 @@ pub struct Revised {
 }
 
 impl Task {
+    /// A task as storage would hold it: `state` under this id and owner, pending no
+    /// next occurrence, changed at `updated_at`.
+    pub fn stored(
+        id: crate::TaskId,
+        owner: &crate::UserId,
+        state: NewTask,
+        created_at: chrono::DateTime<chrono::Utc>,
+        updated_at: chrono::DateTime<chrono::Utc>,
+    ) -> Self {
+        Self {
+            id,
+            user_id: owner.clone(),
+            title: state.title.as_str().to_owned(),
+            description: state.description.map(|d| d.as_str().to_owned()),
+            completed: state.completed,
+            priority: state.priority,
+            tags: state.tags,
+            due: state.due,
+            recurrence: state.recurrence,
+            remind_at: state.remind_at,
+            next_occurrence: None,
+            created_at,
+            updated_at,
+        }
+    }
+
     /// The writable fields as they are now.
     pub fn state(&self) -> NewTask {
         NewTask {

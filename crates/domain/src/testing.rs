@@ -49,29 +49,11 @@ impl InMemoryStore {
     }
 }
 
-/// A stored task with `state` written over its writable fields.
-fn stored(id: TaskId, owner: &UserId, state: &NewTask, created_at: chrono::DateTime<Utc>) -> Task {
-    Task {
-        id,
-        user_id: owner.clone(),
-        title: state.title.as_str().to_owned(),
-        description: state.description.as_ref().map(|d| d.as_str().to_owned()),
-        completed: state.completed,
-        priority: state.priority,
-        tags: state.tags.clone(),
-        due: state.due,
-        recurrence: state.recurrence,
-        remind_at: state.remind_at,
-        next_occurrence: None,
-        created_at,
-        updated_at: Utc::now(),
-    }
-}
-
 impl State {
     fn insert(&mut self, owner: &UserId, task: &NewTask) -> Task {
         self.next_id += 1;
-        let task = stored(TaskId::new(self.next_id), owner, task, Utc::now());
+        let now = Utc::now();
+        let task = Task::stored(TaskId::new(self.next_id), owner, task.clone(), now, now);
         self.tasks.push(task.clone());
         task
     }
@@ -175,7 +157,13 @@ impl TaskRepository for InMemoryStore {
             .next
             .as_ref()
             .map(|n| state.insert(scope.owner(), n));
-        let mut task = stored(id, scope.owner(), &revision.task, current.created_at);
+        let mut task = Task::stored(
+            id,
+            scope.owner(),
+            revision.task.clone(),
+            current.created_at,
+            Utc::now(),
+        );
         task.next_occurrence = next.as_ref().map(|n| n.id).or(current.next_occurrence);
         state.tasks[index] = task.clone();
         Ok(RevisionOutcome::Applied(Revised { task, next }))

@@ -60,21 +60,11 @@ fn state() -> impl Strategy<Value = NewTask> {
 }
 
 fn stored(state: NewTask, next_occurrence: Option<TaskId>) -> Task {
-    let now = DateTime::UNIX_EPOCH;
+    let owner = UserId::parse("alice").expect("id");
+    let epoch = DateTime::UNIX_EPOCH;
     Task {
-        id: TaskId::new(7),
-        user_id: UserId::parse("alice").expect("id"),
-        title: state.title.as_str().to_owned(),
-        description: state.description.map(|d| d.as_str().to_owned()),
-        completed: state.completed,
-        priority: state.priority,
-        tags: state.tags,
-        due: state.due,
-        recurrence: state.recurrence,
-        remind_at: state.remind_at,
         next_occurrence,
-        created_at: now,
-        updated_at: now,
+        ..Task::stored(TaskId::new(7), &owner, state, epoch, epoch)
     }
 }
 

@@ -17,21 +17,8 @@ fn weekly() -> Recurrence {
 
 fn stored(state: NewTask) -> Task {
     let now = Utc::now();
-    Task {
-        id: TaskId::new(7),
-        user_id: UserId::parse("alice").expect("id"),
-        title: state.title.as_str().to_owned(),
-        description: state.description.map(|d| d.as_str().to_owned()),
-        completed: state.completed,
-        priority: state.priority,
-        tags: state.tags,
-        due: state.due,
-        recurrence: state.recurrence,
-        remind_at: state.remind_at,
-        next_occurrence: None,
-        created_at: now,
-        updated_at: now,
-    }
+    let owner = UserId::parse("alice").expect("id");
+    Task::stored(TaskId::new(7), &owner, state, now, now)
 }
 
 fn task(title: &str) -> NewTask {

@@ -6,6 +6,8 @@ use todo_domain::{FieldError, SortKey, SortOrder, StatusFilter, TaskQuery};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
+use super::wire::PriorityName;
+
 mod planning;
 
 use planning::Planning;
@@ -37,7 +39,7 @@ pub struct ListParams {
     #[param(value_type = Option<i64>, minimum = 0)]
     offset: Option<String>,
     /// Since 1.1: any of these priorities, comma-separated (`high,medium`).
-    #[param(inline, value_type = Option<Vec<PriorityValue>>, style = Form, explode = false)]
+    #[param(inline, value_type = Option<Vec<PriorityName>>, style = Form, explode = false)]
     priority: Vec<String>,
     /// Since 1.1: a tag the task must have (ignoring case); repeat for several.
     #[param(value_type = Option<Vec<String>>, style = Form, explode = true, max_items = 10)]
@@ -84,19 +86,6 @@ enum SortValue {
     Title,
     Due,
     Priority,
-}
-
-#[derive(ToSchema)]
-#[schema(rename_all = "lowercase")]
-#[expect(
-    dead_code,
-    reason = "only describes a parameter in the OpenAPI document"
-)]
-enum PriorityValue {
-    None,
-    Low,
-    Medium,
-    High,
 }
 
 #[derive(ToSchema)]
