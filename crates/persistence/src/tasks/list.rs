@@ -1,11 +1,9 @@
 //! One page of an owner's tasks: filters, search, order and the total count.
 
-use diesel::dsl::sql;
 use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel::query_builder::QueryFragment;
 use diesel::query_dsl::LoadQuery;
-use diesel::sql_types::BigInt;
 use todo_domain::{
     OwnerScope, RepoError, SortKey, SortOrder, StatusFilter, Tag, Task, TaskPage, TaskQuery,
 };
@@ -24,32 +22,44 @@ pub(super) fn list(
     query: &TaskQuery,
 ) -> Result<TaskPage, RepoError> {
     let (rows, total) = store.with_conn(|conn| {
-        let rows: Vec<(TaskRow, i64)> = page(scope, query).load(conn)?;
-        let total = match rows.first() {
-            Some((_, total)) => *total,
-            None if query.offset > 0 => matching(scope, query).count().get_result(conn)?,
-            None => 0,
+        let rows: Vec<TaskRow> = page(scope, query).load(conn)?;
+        let total = match known_total(query, rows.len()) {
+            Some(total) => total,
+            None => {
+                let count: i64 = matching(scope, query).count().get_result(conn)?;
+                u64::try_from(count).unwrap_or_default()
+            }
         };
         Ok((rows, total))
     })?;
     Ok(TaskPage {
         tasks: rows
             .into_iter()
-            .map(|(row, _)| Task::try_from(row))
+            .map(Task::try_from)
             .collect::<Result<_, _>>()?,
-        total: u64::try_from(total).unwrap_or_default(),
+        total,
     })
 }
 
-/// The page's statement. The window count rides along with the page: one round
-/// trip. Only a page past the end needs a second query to learn the total.
+/// The total when the page itself tells it: a page that is not full and not past the
+/// end holds the last matching task. Most lists are such a page, and cost one
+/// statement; the others need a count. (A count over the page's statement, as a
+/// window, would make every page read every match: at 100k tasks, 250 ms instead of
+/// a fraction of a millisecond for the page and 20 ms for the count.)
+fn known_total(query: &TaskQuery, rows: usize) -> Option<u64> {
+    let full = rows >= usize::try_from(query.limit()).unwrap_or(usize::MAX);
+    let past_the_end = rows == 0 && query.offset > 0;
+    (!full && !past_the_end).then(|| query.offset + rows as u64)
+}
+
+/// The page's statement.
 pub(super) fn page<'a>(
     scope: &'a OwnerScope,
     query: &'a TaskQuery,
-) -> impl LoadQuery<'a, PgConnection, (TaskRow, i64)> + QueryFragment<Pg> + 'a {
+) -> impl LoadQuery<'a, PgConnection, TaskRow> + QueryFragment<Pg> + 'a {
     let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
     ordered(matching(scope, query), query)
-        .select((TaskRow::as_select(), sql::<BigInt>("count(*) OVER ()")))
+        .select(TaskRow::as_select())
         .limit(i64::from(query.limit()))
         .offset(offset)
 }
@@ -148,7 +158,23 @@ fn ordered<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::escape_like;
+    use super::{escape_like, known_total};
+    use todo_domain::{SortKey, StatusFilter, TaskQuery};
+
+    #[test]
+    fn a_page_that_is_not_full_tells_the_total() {
+        let query =
+            |offset| TaskQuery::new(StatusFilter::All, SortKey::Created, None, None, 10, offset);
+        assert_eq!(known_total(&query(0), 0), Some(0));
+        assert_eq!(known_total(&query(0), 3), Some(3));
+        assert_eq!(known_total(&query(20), 3), Some(23));
+        assert_eq!(
+            known_total(&query(0), 10),
+            None,
+            "a full page may have more after it"
+        );
+        assert_eq!(known_total(&query(20), 0), None, "past the end: how far?");
+    }
 
     #[test]
     fn like_wildcards_are_escaped() {
