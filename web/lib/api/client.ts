@@ -9,7 +9,7 @@ import {
   errorFromResponse,
 } from "./errors";
 import type { TokenSource } from "./token";
-import type { ListParams, NewTask, Task, TaskChanges, TaskPage } from "./types";
+import type { ListParams, NewTask, Task, TaskChanges, TaskPage, TaskWrite } from "./types";
 
 export interface TaskApiOptions {
   /** e.g. http://localhost:8000, without a trailing slash. */
@@ -24,9 +24,14 @@ export interface TaskApi {
   list(params?: ListParams): Promise<TaskPage>;
   get(id: number): Promise<Task>;
   create(task: NewTask): Promise<Task>;
-  update(id: number, changes: TaskChanges): Promise<Task>;
-  setCompleted(id: number, completed: boolean): Promise<Task>;
-  remove(id: number): Promise<void>;
+  /** A PUT; completing a recurring task also names its next occurrence. */
+  update(id: number, changes: TaskChanges): Promise<TaskWrite>;
+  setCompleted(id: number, completed: boolean): Promise<TaskWrite>;
+  /**
+   * `keepalive` lets the request outlive the page (a deferred delete flushed
+   * on `pagehide`).
+   */
+  remove(id: number, options?: { keepalive?: boolean }): Promise<void>;
 }
 
 export function createTaskApi(options: TaskApiOptions): TaskApi {
@@ -92,14 +97,13 @@ export function createTaskApi(options: TaskApiOptions): TaskApi {
       return (await (await request("", jsonInit("POST", task))).json()) as Task;
     },
     async update(id, changes) {
-      return (await (await request(`/${id}`, jsonInit("PUT", changes))).json()) as Task;
+      return taskWrite(await request(`/${id}`, jsonInit("PUT", changes)));
     },
     async setCompleted(id, completed) {
-      const init = jsonInit("PATCH", { completed });
-      return (await (await request(`/${id}/complete`, init)).json()) as Task;
+      return taskWrite(await request(`/${id}/complete`, jsonInit("PATCH", { completed })));
     },
-    async remove(id) {
-      await request(`/${id}`, { method: "DELETE" });
+    async remove(id, { keepalive = false } = {}) {
+      await request(`/${id}`, { method: "DELETE", ...(keepalive && { keepalive }) });
     },
   };
 }
@@ -112,6 +116,11 @@ function signedOut(): ApiError {
   });
 }
 
+async function taskWrite(response: Response): Promise<TaskWrite> {
+  const task = (await response.json()) as Task;
+  return { task, nextTaskId: parseTaskId(response.headers.get("X-Next-Task-Id")) };
+}
+
 /** "?status=...&q=..." with only the parameters that were given. */
 export function listQuery(params: ListParams): string {
   const query = new URLSearchParams();
@@ -122,8 +131,21 @@ export function listQuery(params: ListParams): string {
   if (q) query.set("q", q);
   if (params.limit !== undefined) query.set("limit", String(params.limit));
   if (params.offset !== undefined) query.set("offset", String(params.offset));
+  if (params.priority?.length) query.set("priority", params.priority.join(","));
+  for (const tag of params.tag ?? []) query.append("tag", tag);
+  if (params.due_before) query.set("due_before", params.due_before);
+  if (params.due_after) query.set("due_after", params.due_after);
+  if (params.has_due !== undefined) query.set("has_due", String(params.has_due));
+  if (params.tz) query.set("tz", params.tz);
   const text = query.toString();
   return text ? `?${text}` : "";
+}
+
+/** X-Next-Task-Id as a task id; null when absent or malformed. */
+export function parseTaskId(header: string | null): number | null {
+  if (header === null || !/^\s*\d+\s*$/.test(header)) return null;
+  const id = Number.parseInt(header, 10);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
 /** X-Total-Count as a number; `fallback` when missing or malformed. */

@@ -1,4 +1,13 @@
-// Shapes of the Todo API (see shared/spec/API.md).
+// Shapes of the Todo API, version 1.1 (see docs/API.md).
+
+export type Priority = "none" | "low" | "medium" | "high";
+export type RecurrenceUnit = "day" | "week" | "month" | "year";
+
+export interface Recurrence {
+  every: RecurrenceUnit;
+  /** 1 to 365. */
+  interval: number;
+}
 
 export interface Task {
   id: number;
@@ -6,12 +15,21 @@ export interface Task {
   title: string;
   description: string | null;
   completed: boolean;
+  priority: Priority;
+  /** Sorted ignoring case; compared ignoring case. */
+  tags: string[];
+  /** A timed due (UTC instant); when set, `due_date` is null. */
+  due_at: string | null;
+  /** A date-only due, YYYY-MM-DD; when set, `due_at` is null. */
+  due_date: string | null;
+  recurrence: Recurrence | null;
+  remind_at: string | null;
   created_at: string;
   updated_at: string;
 }
 
 export type StatusFilter = "all" | "pending" | "completed";
-export type SortField = "created" | "updated" | "title";
+export type SortField = "created" | "updated" | "title" | "due" | "priority";
 export type SortOrder = "asc" | "desc";
 
 export interface ListParams {
@@ -21,6 +39,17 @@ export interface ListParams {
   q?: string;
   limit?: number;
   offset?: number;
+  /** Any of these (sent comma-separated). */
+  priority?: Priority[];
+  /** All of these (one `tag=` each). */
+  tag?: string[];
+  /** RFC 3339 instant, exclusive. */
+  due_before?: string;
+  /** RFC 3339 instant, inclusive. */
+  due_after?: string;
+  has_due?: boolean;
+  /** IANA zone in which date-only dues start. */
+  tz?: string;
 }
 
 export interface TaskPage {
@@ -29,16 +58,30 @@ export interface TaskPage {
   total: number;
 }
 
-export interface NewTask {
-  title: string;
-  description?: string | null;
-  completed?: boolean;
+/** The answer to a write that may complete a recurring task. */
+export interface TaskWrite {
+  task: Task;
+  /** The next occurrence the server created (X-Next-Task-Id), if any. */
+  nextTaskId: number | null;
 }
 
-export interface TaskChanges {
-  title?: string;
+export interface TaskFields {
   description?: string | null;
   completed?: boolean;
+  priority?: Priority;
+  tags?: string[];
+  due_at?: string | null;
+  due_date?: string | null;
+  recurrence?: Recurrence | null;
+  remind_at?: string | null;
+}
+
+export interface NewTask extends TaskFields {
+  title: string;
+}
+
+export interface TaskChanges extends TaskFields {
+  title?: string;
 }
 
 /** One entry of a problem+json `errors` array (422). */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { createTaskApi, listQuery, parseTotalCount } from "@/lib/api/client";
+import { createTaskApi, listQuery, parseTaskId, parseTotalCount } from "@/lib/api/client";
 import { ApiError, SignedOutError, TokenUnavailableError } from "@/lib/api/errors";
 import type { TokenSource } from "@/lib/api/token";
 import { jsonResponse, problem, scriptedFetch, task } from "./helpers";
@@ -87,6 +87,54 @@ describe("task API client: requests", () => {
     expect(fetch.init(0).body).toBe(JSON.stringify({ title: "Buy milk", description: null }));
     expect(fetch.init(2).body).toBe(JSON.stringify({ completed: true }));
     expect(fetch.header(0, "Content-Type")).toBe("application/json");
+  });
+
+  it("sends the 1.1 list parameters: comma-joined priorities, one tag= per tag, instants, has_due, tz", async () => {
+    const fetch = scriptedFetch(jsonResponse(200, []));
+    await api(fetch).list({
+      status: "pending",
+      sort: "due",
+      priority: ["high", "medium"],
+      tag: ["Home", "a b"],
+      due_after: "2026-12-01T23:00:00.000Z",
+      due_before: "2026-12-02T23:00:00.000Z",
+      has_due: true,
+      tz: "Europe/Paris",
+    });
+    const url = new URL(fetch.url(0));
+    expect(url.searchParams.get("priority")).toBe("high,medium");
+    expect(url.searchParams.getAll("tag")).toEqual(["Home", "a b"]);
+    expect(url.searchParams.get("due_after")).toBe("2026-12-01T23:00:00.000Z");
+    expect(url.searchParams.get("due_before")).toBe("2026-12-02T23:00:00.000Z");
+    expect(url.searchParams.get("has_due")).toBe("true");
+    expect(url.searchParams.get("tz")).toBe("Europe/Paris");
+    expect(listQuery({ has_due: false })).toBe("?has_due=false");
+    expect(listQuery({ priority: [], tag: [] })).toBe("");
+  });
+
+  it("returns the next occurrence's id from X-Next-Task-Id after completing a repeating task", async () => {
+    const done = { ...task, completed: true, recurrence: { every: "week", interval: 1 } };
+    const fetch = scriptedFetch(
+      jsonResponse(200, done, { "X-Next-Task-Id": "8" }),
+      jsonResponse(200, done, { "X-Next-Task-Id": "9" }),
+      jsonResponse(200, { ...task, title: "x" }),
+    );
+    const client = api(fetch);
+    expect(await client.setCompleted(7, true)).toEqual({ task: done, nextTaskId: 8 });
+    expect((await client.update(7, { completed: true })).nextTaskId).toBe(9);
+    expect((await client.update(7, { title: "x" })).nextTaskId).toBeNull();
+    expect(parseTaskId("abc")).toBeNull();
+    expect(parseTaskId("0")).toBeNull();
+    expect(parseTaskId(" 12 ")).toBe(12);
+  });
+
+  it("can send a DELETE that outlives the page (keepalive)", async () => {
+    const fetch = scriptedFetch(new Response(null, { status: 204 }), new Response(null, { status: 204 }));
+    const client = api(fetch);
+    await client.remove(7, { keepalive: true });
+    await client.remove(8);
+    expect(fetch.init(0).keepalive).toBe(true);
+    expect(fetch.init(1).keepalive).toBeUndefined();
   });
 });
 

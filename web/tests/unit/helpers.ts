@@ -1,5 +1,6 @@
 // Test doubles for the API client: a scripted fetch and unsigned JWTs.
 import { vi } from "vitest";
+import type { Task } from "@/lib/api/types";
 
 /** A JWT-shaped string whose payload holds `claims` (the signature is fake). */
 export function fakeJwt(claims: Record<string, unknown>): string {
@@ -37,12 +38,23 @@ export function scriptedFetch(...answers: Array<Response | Error>) {
   });
 }
 
-export const task = {
+export const task: Task = {
   id: 7,
   user_id: "user-1",
   title: "Buy milk",
   description: "2 litres",
   completed: false,
+  priority: "none",
+  tags: [],
+  due_at: null,
+  due_date: null,
+  recurrence: null,
+  remind_at: null,
   created_at: "2026-11-22T09:15:02.123456Z",
   updated_at: "2026-11-22T09:15:02.123456Z",
 };
+
+/** A task with `changes` on top of the fixture above. */
+export function makeTask(changes: Partial<Task> = {}): Task {
+  return { ...task, ...changes };
+}
