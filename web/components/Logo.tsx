@@ -5,7 +5,7 @@ export function Logo({ href = "/" }: { href?: string }) {
   return (
     <Link
       href={href}
-      className="inline-flex items-center gap-2 rounded-md text-lg font-bold tracking-tight text-slate-900"
+      className="inline-flex items-center gap-2 rounded-md text-lg font-bold tracking-tight text-ink"
     >
       <svg aria-hidden="true" viewBox="0 0 32 32" className="size-8">
         <rect width="32" height="32" rx="8" className="fill-brand-600" />

@@ -29,10 +29,10 @@ export function SignInForm({ reason }: { reason?: string | undefined }) {
       className="space-y-5"
     >
       <div>
-        <h1 id="sign-in-title" className="text-2xl font-bold tracking-tight text-slate-900">
+        <h1 id="sign-in-title" className="text-2xl font-bold tracking-tight text-ink">
           Welcome back
         </h1>
-        <p className="mt-1 text-sm text-slate-600">Sign in to see your tasks.</p>
+        <p className="mt-1 text-sm text-ink-muted">Sign in to see your tasks.</p>
       </div>
       {notice && !problem && <FormNotice message={notice} />}
       <FormAlert message={problem?.message ?? null} />
@@ -58,9 +58,9 @@ export function SignInForm({ reason }: { reason?: string | undefined }) {
       <SubmitButton busy={busy} busyLabel="Signing in…">
         Sign in
       </SubmitButton>
-      <p className="text-center text-sm text-slate-600">
+      <p className="text-center text-sm text-ink-muted">
         New here?{" "}
-        <Link href="/sign-up" className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+        <Link href="/sign-up" className="font-semibold text-accent underline-offset-2 hover:underline">
           Create an account
         </Link>
       </p>

@@ -45,10 +45,10 @@ export function SignUpForm() {
       className="space-y-5"
     >
       <div>
-        <h1 id="sign-up-title" className="text-2xl font-bold tracking-tight text-slate-900">
+        <h1 id="sign-up-title" className="text-2xl font-bold tracking-tight text-ink">
           Create your account
         </h1>
-        <p className="mt-1 text-sm text-slate-600">Free, and it takes ten seconds.</p>
+        <p className="mt-1 text-sm text-ink-muted">Free, and it takes ten seconds.</p>
       </div>
       {/* Field problems show under their field; only the rest go in the banner. */}
       <FormAlert message={problem && !problem.field ? problem.message : null} />
@@ -86,9 +86,9 @@ export function SignUpForm() {
       <SubmitButton busy={busy} busyLabel="Creating account…">
         Create account
       </SubmitButton>
-      <p className="text-center text-sm text-slate-600">
+      <p className="text-center text-sm text-ink-muted">
         Already have an account?{" "}
-        <Link href="/sign-in" className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+        <Link href="/sign-in" className="font-semibold text-accent underline-offset-2 hover:underline">
           Sign in
         </Link>
       </p>

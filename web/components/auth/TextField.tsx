@@ -49,14 +49,14 @@ export function TextField(props: TextFieldProps) {
             onClick={() => setRevealed((value) => !value)}
             aria-pressed={revealed}
             aria-label={revealed ? "Hide password" : "Show password"}
-            className="absolute inset-y-1 right-1 rounded-md px-2.5 text-xs font-semibold text-slate-700 hover:bg-slate-100"
+            className="absolute inset-y-1 right-1 rounded-md px-2.5 text-xs font-semibold text-ink-soft hover:bg-hover"
           >
             {revealed ? "Hide" : "Show"}
           </button>
         )}
       </div>
       {props.hint && !props.error && (
-        <p id={`${id}-hint`} className="mt-1.5 text-sm text-slate-600">
+        <p id={`${id}-hint`} className="field-hint">
           {props.hint}
         </p>
       )}

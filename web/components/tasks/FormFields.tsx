@@ -1,12 +1,12 @@
 "use client";
 import { FieldError } from "@/components/FieldError";
-import { DESCRIPTION_MAX } from "./outcome";
+import { DESCRIPTION_MAX } from "@/lib/tasks/task-form";
 
 interface DescriptionFieldProps {
   /** Prefix of the element ids, from the form's `useId()`. */
   id: string;
   value: string;
-  error?: string;
+  error?: string | undefined;
   placeholder?: string;
   onChange: (value: string) => void;
 }
@@ -17,7 +17,7 @@ export function DescriptionField({ id, value, error, placeholder, onChange }: De
   return (
     <>
       <label htmlFor={`${id}-description`} className="label">
-        Description <span className="font-normal text-slate-600">(optional)</span>
+        Description <span className="font-normal text-ink-muted">(optional)</span>
       </label>
       <textarea
         id={`${id}-description`}

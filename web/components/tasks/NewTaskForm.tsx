@@ -1,57 +1,72 @@
 "use client";
-import { useId, useRef, useState } from "react";
-import type { NewTask } from "@/lib/api/types";
-import { Spinner } from "@/components/Spinner";
+import { useId, useState, type RefObject } from "react";
 import { FieldError } from "@/components/FieldError";
+import { Spinner } from "@/components/Spinner";
+import type { NewTask } from "@/lib/api/types";
+import { dueText, priorityLabel, recurrenceLabel } from "@/lib/tasks/labels";
+import { emptyForm, newTaskFrom, TITLE_MAX, validateForm, type FieldErrors, type TaskFormValues } from "@/lib/tasks/task-form";
+import type { DayWindows } from "@/lib/tasks/views";
+import { TaskDetailsFields } from "./fields/TaskDetailsFields";
 import { DescriptionField } from "./FormFields";
-import { TITLE_MAX, titleProblem, type Outcome } from "./outcome";
+import type { Outcome } from "./outcome";
 
 interface NewTaskFormProps {
   onCreate: (task: NewTask, form: HTMLFormElement) => Promise<Outcome>;
+  /** What a new task starts with in this view (Today: due today; a tag view: that tag). */
+  defaults: Partial<TaskFormValues>;
+  knownTags: readonly string[];
+  windows: DayWindows;
+  titleRef: RefObject<HTMLInputElement | null>;
 }
 
 /**
  * Adds a task. What was typed stays until the API has stored it, so a failed
  * attempt (server down, validation) loses nothing.
  */
-export function NewTaskForm({ onCreate }: NewTaskFormProps) {
+export function NewTaskForm({ onCreate, defaults, knownTags, windows, titleRef }: NewTaskFormProps) {
   const id = useId();
-  const titleRef = useRef<HTMLInputElement>(null);
-  const [title, setTitle] = useState("");
-  const [description, setDescription] = useState("");
+  const timeZone = windows.timeZone;
+  const defaultsKey = JSON.stringify(defaults);
+  const [values, setValues] = useState(() => emptyForm(defaults));
+  const [appliedDefaults, setAppliedDefaults] = useState(defaultsKey);
   const [showDetails, setShowDetails] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<"title" | "description", string>>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
 
+  // Another view, other defaults: take them, unless something is being typed.
+  if (appliedDefaults !== defaultsKey) {
+    setAppliedDefaults(defaultsKey);
+    if (!values.title.trim()) setValues(emptyForm(defaults));
+  }
+
   async function create(form: HTMLFormElement) {
-    const problem = titleProblem(title);
-    if (problem) {
-      setErrors({ title: problem });
-      titleRef.current?.focus();
+    const problems = validateForm(values, timeZone);
+    if (Object.keys(problems).length) {
+      setErrors(problems);
+      if (problems.title) titleRef.current?.focus();
+      else setShowDetails(true);
       return;
     }
     setSaving(true);
     setErrors({});
-    const outcome = await onCreate(
-      { title: title.trim(), description: description.trim() ? description : null },
-      form,
-    );
+    const outcome = await onCreate(newTaskFrom(values, timeZone), form);
     setSaving(false);
     if (outcome.ok) {
-      setTitle("");
-      setDescription("");
+      setValues(emptyForm(defaults));
       setShowDetails(false);
       titleRef.current?.focus();
     } else if (outcome.fieldErrors) {
       setErrors(outcome.fieldErrors);
-      if (outcome.fieldErrors.description) setShowDetails(true);
+      if (Object.keys(outcome.fieldErrors).some((field) => field !== "title")) setShowDetails(true);
     }
   }
+
+  const summary = showDetails ? [] : detailsSummary(values, windows);
 
   return (
     <form
       aria-label="Add a task"
-      className="rounded-2xl border border-slate-200 bg-white p-3 shadow-sm sm:p-4"
+      className="rounded-2xl border border-line bg-surface p-3 shadow-sm sm:p-4"
       onSubmit={(event) => {
         event.preventDefault();
         void create(event.currentTarget);
@@ -69,11 +84,13 @@ export function NewTaskForm({ onCreate }: NewTaskFormProps) {
             className="input py-2.5"
             placeholder="What needs doing?"
             autoComplete="off"
-            value={title}
+            value={values.title}
             maxLength={TITLE_MAX}
-            onChange={(event) => setTitle(event.target.value)}
+            onChange={(event) => setValues({ ...values, title: event.target.value })}
             aria-invalid={errors.title ? true : undefined}
             aria-describedby={errors.title ? `${id}-title-error` : undefined}
+            aria-keyshortcuts="n"
+            title="New task (n)"
           />
         </div>
         <div className="flex gap-2">
@@ -93,17 +110,38 @@ export function NewTaskForm({ onCreate }: NewTaskFormProps) {
         </div>
       </div>
       <FieldError id={`${id}-title-error`} message={errors.title} />
-      <div id={`${id}-details`} hidden={!showDetails} className="mt-3">
-        <DescriptionField
-          id={id}
-          value={description}
-          error={errors.description}
-          placeholder="Notes, links, anything that helps"
-          onChange={setDescription}
-        />
+      {summary.length > 0 && (
+        <p data-testid="new-task-summary" className="mt-2 text-sm text-ink-muted">
+          {summary.join(" · ")}
+        </p>
+      )}
+      <div id={`${id}-details`} hidden={!showDetails} className="mt-3 space-y-3">
+        <div>
+          <DescriptionField
+            id={id}
+            value={values.description}
+            error={errors.description}
+            placeholder="Notes, links, anything that helps"
+            onChange={(description) => setValues({ ...values, description })}
+          />
+        </div>
+        <TaskDetailsFields id={id} values={values} errors={errors} knownTags={knownTags} timeZone={timeZone} onChange={setValues} />
       </div>
     </form>
   );
+}
+
+/** What the hidden details hold, so a default (due today, a tag) is never a surprise. */
+function detailsSummary(values: TaskFormValues, windows: DayWindows): string[] {
+  const body = newTaskFrom(values, windows.timeZone);
+  const parts: string[] = [];
+  const due = dueText({ due_at: body.due_at ?? null, due_date: body.due_date ?? null }, windows.today, windows.timeZone);
+  if (due) parts.push(`Due ${due.text.replace(/^(Today|Tomorrow|Yesterday)/, (day) => day.toLowerCase())}`);
+  if (body.recurrence) parts.push(recurrenceLabel(body.recurrence));
+  if (body.priority && body.priority !== "none") parts.push(`${priorityLabel(body.priority)} priority`);
+  if (body.remind_at) parts.push("Reminder set");
+  for (const tag of values.tags) parts.push(`#${tag}`);
+  return parts;
 }
 
 function PlusIcon() {

@@ -1,35 +1,35 @@
 "use client";
 import { useId, useState } from "react";
-import type { Task, TaskChanges } from "@/lib/api/types";
-import { Spinner } from "@/components/Spinner";
 import { FieldError } from "@/components/FieldError";
+import { Spinner } from "@/components/Spinner";
+import type { Task, TaskChanges } from "@/lib/api/types";
+import { changesFrom, formFromTask, TITLE_MAX, validateForm, type FieldErrors } from "@/lib/tasks/task-form";
+import { TaskDetailsFields } from "./fields/TaskDetailsFields";
 import { DescriptionField } from "./FormFields";
-import { TITLE_MAX, titleProblem, type Outcome } from "./outcome";
+import type { Outcome } from "./outcome";
 
 interface TaskEditorProps {
   task: Task;
+  knownTags: readonly string[];
+  timeZone: string;
   onSave: (changes: TaskChanges, form: HTMLFormElement) => Promise<Outcome>;
   onCancel: () => void;
 }
 
-/** Inline editing of a task's title and description. Enter saves, Escape cancels. */
-export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
+/** Inline editing of every field of a task. Enter in the title saves, Escape cancels. */
+export function TaskEditor({ task, knownTags, timeZone, onSave, onCancel }: TaskEditorProps) {
   const id = useId();
-  const [title, setTitle] = useState(task.title);
-  const [description, setDescription] = useState(task.description ?? "");
-  const [errors, setErrors] = useState<Partial<Record<"title" | "description", string>>>({});
+  const [values, setValues] = useState(() => formFromTask(task, timeZone));
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
 
   async function save(form: HTMLFormElement) {
-    const problem = titleProblem(title);
-    if (problem) {
-      setErrors({ title: problem });
+    const problems = validateForm(values, timeZone);
+    if (Object.keys(problems).length) {
+      setErrors(problems);
       return;
     }
-    const changes: TaskChanges = {};
-    if (title.trim() !== task.title) changes.title = title.trim();
-    const newDescription = description.trim() ? description : null;
-    if (newDescription !== task.description) changes.description = newDescription;
+    const changes = changesFrom(task, values, timeZone);
     if (Object.keys(changes).length === 0) {
       onCancel(); // nothing changed: nothing to send
       return;
@@ -44,7 +44,7 @@ export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
   return (
     <form
       aria-label={`Edit task: ${task.title}`}
-      className="flex-1 space-y-3"
+      className="min-w-0 flex-1 space-y-3"
       onSubmit={(event) => {
         event.preventDefault();
         void save(event.currentTarget);
@@ -68,9 +68,9 @@ export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
         <input
           id={`${id}-title`}
           className="input mt-1"
-          value={title}
+          value={values.title}
           maxLength={TITLE_MAX}
-          onChange={(event) => setTitle(event.target.value)}
+          onChange={(event) => setValues({ ...values, title: event.target.value })}
           aria-invalid={errors.title ? true : undefined}
           aria-describedby={errors.title ? `${id}-title-error` : undefined}
           autoFocus
@@ -80,11 +80,12 @@ export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
       <div>
         <DescriptionField
           id={id}
-          value={description}
+          value={values.description}
           error={errors.description}
-          onChange={setDescription}
+          onChange={(description) => setValues({ ...values, description })}
         />
       </div>
+      <TaskDetailsFields id={id} values={values} errors={errors} knownTags={knownTags} timeZone={timeZone} onChange={setValues} />
       <div className="flex flex-wrap items-center gap-2">
         <button type="submit" className="btn-primary" disabled={saving}>
           {saving && <Spinner />}
@@ -93,7 +94,7 @@ export function TaskEditor({ task, onSave, onCancel }: TaskEditorProps) {
         <button type="button" className="btn-secondary" onClick={onCancel}>
           Cancel
         </button>
-        <p className="ml-auto hidden text-xs text-slate-600 sm:block">Enter to save · Esc to cancel</p>
+        <p className="ml-auto hidden text-xs text-ink-muted sm:block">Enter to save · Esc to cancel</p>
       </div>
     </form>
   );

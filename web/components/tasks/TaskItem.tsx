@@ -3,13 +3,21 @@ import { useEffect, useRef } from "react";
 import type { Task, TaskChanges } from "@/lib/api/types";
 import { cx } from "@/lib/cx";
 import { TaskEditor } from "./TaskEditor";
+import type { DayWindows } from "@/lib/tasks/views";
 import type { Outcome } from "./outcome";
+import { TaskMeta } from "./TaskMeta";
 import { fullDate, timeAgo } from "./time";
 
 interface TaskItemProps {
   task: Task;
   editing: boolean;
   busy: boolean;
+  overdue: boolean;
+  /** Just created (the next occurrence of a repeating task): highlighted once. */
+  fresh: boolean;
+  windows: DayWindows;
+  knownTags: readonly string[];
+  onTag: (tag: string) => void;
   onToggle: (task: Task) => void;
   onEdit: (task: Task) => void;
   onCancelEdit: () => void;
@@ -19,7 +27,7 @@ interface TaskItemProps {
 
 /** One row: check off, read, edit in place, delete. */
 export function TaskItem(props: TaskItemProps) {
-  const { task, editing, busy } = props;
+  const { task, editing, busy, overdue, windows } = props;
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
 
@@ -37,11 +45,14 @@ export function TaskItem(props: TaskItemProps) {
     <li
       data-testid="task"
       data-task-id={task.id}
+      data-overdue={overdue || undefined}
       aria-busy={busy || undefined}
       className={cx(
         "group flex gap-3 px-4 py-3.5 transition-colors sm:px-5",
-        editing ? "bg-brand-50/50" : "hover:bg-slate-50/80",
+        editing ? "bg-accent-soft/50" : "hover:bg-hover",
+        overdue && !editing && "border-l-4 border-l-red-600 pl-3 sm:pl-4 dark:border-l-red-400",
         busy && "opacity-60",
+        props.fresh && "animate-fresh",
       )}
     >
       <span className="relative grid size-6 shrink-0 place-items-center">
@@ -51,7 +62,7 @@ export function TaskItem(props: TaskItemProps) {
           disabled={editing}
           onChange={() => props.onToggle(task)}
           aria-label={`${task.completed ? "Mark as not done" : "Mark as done"}: ${task.title}`}
-          className="peer size-5 cursor-pointer appearance-none rounded-full border-2 border-slate-500 bg-white transition-colors checked:border-brand-600 checked:bg-brand-600 hover:border-brand-600 disabled:cursor-not-allowed disabled:opacity-50"
+          className="peer size-5 cursor-pointer appearance-none rounded-full border-2 border-slate-500 bg-surface transition-colors dark:not-checked:border-slate-400 checked:border-brand-600 checked:bg-brand-600 hover:border-brand-600 disabled:cursor-not-allowed disabled:opacity-50"
         />
         <svg
           aria-hidden="true"
@@ -66,6 +77,8 @@ export function TaskItem(props: TaskItemProps) {
       {editing ? (
         <TaskEditor
           task={task}
+          knownTags={props.knownTags}
+          timeZone={windows.timeZone}
           onCancel={props.onCancelEdit}
           onSave={(changes, form) => props.onSave(task, changes, form)}
         />
@@ -75,17 +88,18 @@ export function TaskItem(props: TaskItemProps) {
             <p
               className={cx(
                 "font-medium break-words",
-                task.completed ? "text-slate-500 line-through decoration-slate-400" : "text-slate-900",
+                task.completed ? "text-ink-muted line-through decoration-slate-400" : "text-ink",
               )}
             >
               {task.title}
             </p>
             {task.description && (
-              <p className="mt-0.5 line-clamp-3 text-sm break-words whitespace-pre-line text-slate-600">
+              <p className="mt-0.5 line-clamp-3 text-sm break-words whitespace-pre-line text-ink-muted">
                 {task.description}
               </p>
             )}
-            <p className="mt-1 text-xs text-slate-600">
+            <TaskMeta task={task} overdue={overdue} windows={windows} onTag={props.onTag} />
+            <p className="mt-1 text-xs text-ink-muted">
               <time dateTime={task.created_at} title={fullDate(task.created_at)}>
                 Added {added}
               </time>
@@ -103,7 +117,7 @@ export function TaskItem(props: TaskItemProps) {
             <button
               ref={editButton}
               type="button"
-              className="rounded-md p-2 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+              className="rounded-md p-2 text-ink-muted hover:bg-hover hover:text-ink"
               onClick={() => props.onEdit(task)}
               aria-label={`Edit: ${task.title}`}
               title="Edit"
@@ -114,7 +128,7 @@ export function TaskItem(props: TaskItemProps) {
             </button>
             <button
               type="button"
-              className="rounded-md p-2 text-slate-600 hover:bg-red-50 hover:text-red-700"
+              className="rounded-md p-2 text-ink-muted hover:bg-red-50 hover:text-red-700 dark:hover:bg-red-950/60 dark:hover:text-red-300"
               onClick={() => props.onDelete(task)}
               aria-label={`Delete: ${task.title}`}
               title="Delete"

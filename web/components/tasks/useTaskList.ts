@@ -1,17 +1,12 @@
 "use client";
-// The task list behind the page: loads the first page whenever the query
-// changes, appends pages on "load more", refreshes after changes, and keeps
-// the per-status counts. Responses that arrive after a newer request are dropped.
+// The task list behind the page: loads the first page whenever the query (or
+// the day) changes, appends pages on "load more" and reloads after changes.
+// Responses that arrive after a newer request are dropped.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { TaskApi } from "@/lib/api/client";
 import type { Task } from "@/lib/api/types";
-import { PAGE_SIZE, listParams, queryKey, type TaskQuery } from "./query";
-
-export interface StatusCounts {
-  all: number;
-  pending: number;
-  completed: number;
-}
+import type { DayWindows } from "@/lib/tasks/views";
+import { MAX_PAGE, PAGE_SIZE, listParams, queryKey, type TaskQuery } from "./query";
 
 export type FailureHandler = (error: unknown, retry: () => void) => void;
 
@@ -23,12 +18,11 @@ interface ListState {
   error: unknown;
 }
 
-const MAX_PAGE = 200; // the API's largest `limit`
-
-export function useTaskList(api: TaskApi, query: TaskQuery, onFailure: FailureHandler) {
-  const key = queryKey(query);
+export function useTaskList(api: TaskApi, query: TaskQuery, windows: DayWindows, onFailure: FailureHandler) {
+  const key = queryKey(query, windows);
+  // Upcoming is grouped by day: load the whole week at once.
+  const pageSize = query.view.kind === "upcoming" ? MAX_PAGE : PAGE_SIZE;
   const [state, setState] = useState<ListState>({ key: null, items: [], total: 0, error: null });
-  const [counts, setCounts] = useState<StatusCounts | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const sequence = useRef(0);
   const latest = useRef({ state, onFailure });
@@ -36,24 +30,12 @@ export function useTaskList(api: TaskApi, query: TaskQuery, onFailure: FailureHa
     latest.current = { state, onFailure };
   });
 
-  const refreshCounts = useCallback(async () => {
-    try {
-      const [pending, completed] = await Promise.all([
-        api.list({ status: "pending", limit: 1 }),
-        api.list({ status: "completed", limit: 1 }),
-      ]);
-      setCounts({ pending: pending.total, completed: completed.total, all: pending.total + completed.total });
-    } catch {
-      // Counts are secondary: the list request reports outages and sign-outs.
-    }
-  }, [api]);
-
   /** (Re)loads the list from the top, keeping as many rows as are shown. */
   const loadFirst = useCallback(
     async (size: number): Promise<boolean> => {
       const mine = ++sequence.current;
       try {
-        const page = await api.list(listParams(query, 0, Math.min(size, MAX_PAGE)));
+        const page = await api.list(listParams(query, windows, 0, Math.min(size, MAX_PAGE)));
         if (mine !== sequence.current) return false;
         setState({ key, items: page.tasks, total: page.total, error: null });
         return true;
@@ -65,31 +47,27 @@ export function useTaskList(api: TaskApi, query: TaskQuery, onFailure: FailureHa
         return false;
       }
     },
-    // `query` is fully described by `key`.
+    // `query` and `windows` are fully described by `key`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, key],
   );
 
   useEffect(() => {
-    void loadFirst(PAGE_SIZE);
-  }, [loadFirst]);
+    void loadFirst(pageSize);
+  }, [loadFirst, pageSize]);
 
-  useEffect(() => {
-    void refreshCounts();
-  }, [refreshCounts]);
-
-  /** After a change: reload what is shown, and the counts. */
+  /** After a change: reload what is shown. */
   const refresh = useCallback(async () => {
     const shown = latest.current.state.key === key ? latest.current.state.items.length : 0;
-    await Promise.all([loadFirst(Math.max(PAGE_SIZE, shown)), refreshCounts()]);
-  }, [key, loadFirst, refreshCounts]);
+    await loadFirst(Math.max(pageSize, shown));
+  }, [key, loadFirst, pageSize]);
 
   const loadMore = useCallback(async () => {
     const mine = sequence.current;
     const offset = latest.current.state.items.length;
     setLoadingMore(true);
     try {
-      const page = await api.list(listParams(query, offset, PAGE_SIZE));
+      const page = await api.list(listParams(query, windows, offset, pageSize));
       if (mine !== sequence.current) return;
       setState((s) => {
         const seen = new Set(s.items.map((task) => task.id));
@@ -133,7 +111,6 @@ export function useTaskList(api: TaskApi, query: TaskQuery, onFailure: FailureHa
     items: state.error ? [] : state.items,
     total: state.error ? 0 : state.total,
     error: state.key === key ? state.error : null,
-    counts,
     loadingMore,
     refresh,
     loadMore,

@@ -1,0 +1,124 @@
+"use client";
+// Deletes that wait out their Undo toast (see lib/tasks/deletion-queue.ts).
+// When the page is hidden or left within the window, the waiting deletes go
+// out at once with `keepalive`, so they are not lost with the tab.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { TaskApi } from "@/lib/api/client";
+import { isApiError } from "@/lib/api/errors";
+import type { Task } from "@/lib/api/types";
+import { createDeletionQueue, forEachLimited, type DeletionQueue } from "@/lib/tasks/deletion-queue";
+import { TOAST_MS, type ToastInput } from "./useToasts";
+
+/** How long Undo is offered; the toast shows for the same time. */
+export const UNDO_MS = TOAST_MS;
+const PARALLEL_DELETES = 4;
+
+interface DeferredDeleteOptions {
+  showToast: (toast: ToastInput) => number;
+  removeToast: (id: number) => void;
+  /** After deletes went out: reload lists and counts (before the tasks stop being hidden). */
+  afterCommit: () => Promise<void>;
+  /** The deletes failed; the tasks show again. `retry` sends them once more. */
+  onError: (error: unknown, retry: () => void) => void;
+  onUndone: (tasks: Task[]) => void;
+}
+
+export function useDeferredDeletes(api: TaskApi, options: DeferredDeleteOptions) {
+  const [hidden, setHidden] = useState<Task[]>([]);
+  const latest = useRef({ api, options });
+  useEffect(() => {
+    latest.current = { api, options };
+  });
+  const toastOf = useRef(new Map<number, number>());
+
+  // Made on first use (in an event or effect, never while rendering); its
+  // callbacks read the latest options through `latest`.
+  const queueRef = useRef<DeletionQueue | null>(null);
+  const queue = useCallback((): DeletionQueue => {
+    if (queueRef.current) return queueRef.current;
+    async function send(tasks: Task[], keepalive: boolean) {
+      await forEachLimited(tasks, PARALLEL_DELETES, async (task) => {
+        try {
+          await latest.current.api.remove(task.id, { keepalive });
+        } catch (error) {
+          // Already gone is as good as deleted.
+          if (!(isApiError(error) && error.kind === "not_found")) throw error;
+        }
+      });
+    }
+    const created: DeletionQueue = createDeletionQueue({
+      delayMs: UNDO_MS,
+      async commit(tasks, { keepalive }) {
+        await send(tasks, keepalive);
+        await latest.current.options.afterCommit();
+      },
+      onChange: () => setHidden(created.hidden()),
+      onError(error, tasks) {
+        void latest.current.options.afterCommit();
+        latest.current.options.onError(error, () => {
+          void send(tasks, false).then(
+            () => latest.current.options.afterCommit(),
+            (again: unknown) => latest.current.options.onError(again, () => {}),
+          );
+        });
+      },
+    });
+    queueRef.current = created;
+    return created;
+  }, []);
+
+  // The page is going away (or to the background, where it may be discarded
+  // without notice): send what is waiting, in requests that outlive the page.
+  useEffect(() => {
+    const flush = () => {
+      for (const [batch, toast] of toastOf.current) {
+        if (queueRef.current?.isWaiting(batch)) latest.current.options.removeToast(toast);
+      }
+      void queueRef.current?.flush({ keepalive: true });
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", onVisibility);
+      flush();
+    };
+  }, []);
+
+  /** Hides `tasks` now and deletes them when the Undo toast is gone. */
+  const schedule = useCallback(
+    (tasks: Task[], message: string) => {
+      const batch = queue().schedule(tasks);
+      const toast = latest.current.options.showToast({
+        message,
+        durationMs: UNDO_MS,
+        action: {
+          label: "Undo",
+          run: () => {
+            const restored = queue().undo(batch);
+            toastOf.current.delete(batch);
+            if (restored) latest.current.options.onUndone(restored);
+            else latest.current.options.showToast({ message: "Too late: that was already deleted." });
+          },
+        },
+        // Closing the toast means "no undo": no reason to wait.
+        onDismiss: () => {
+          toastOf.current.delete(batch);
+          void queue().commitNow(batch);
+        },
+      });
+      toastOf.current.set(batch, toast);
+    },
+    [queue],
+  );
+
+  /** Sends everything waiting now (before signing out). */
+  const flushNow = useCallback(async () => {
+    await queueRef.current?.flush();
+  }, []);
+
+  return { hidden, schedule, flushNow };
+}
