@@ -1,7 +1,7 @@
 // Starts and stops the real stack for the end-to-end suite: Better Auth's
 // migrations, the web app's production server, and the Rust todo-server.
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -111,15 +111,24 @@ export function ensureBuild() {
   if (result.status !== 0) throw new Error("npm run build failed");
 }
 
+/** "" for the original suite's files (01-landing.png, web.log), "views-" for the views suite's. */
+export function artifactPrefix(suite) {
+  return suite === "app" ? "" : `${suite}-`;
+}
+
 /**
  * The whole stack on free ports. The API can be stopped and started again
  * (same port, same settings) to test how the app behaves during an outage.
  */
-export async function startStack({ databaseUrl, serverBin, artifactsDir }) {
+export async function startStack({ databaseUrl, serverBin, artifactsDir, suite = "app" }) {
   mkdirSync(artifactsDir, { recursive: true });
-  // Drop this suite's files from an earlier run (only ours: the folder may be shared).
+  // Each suite (test file) names its files with its own prefix ("" for the
+  // first suite, as before), and drops only its own files from an earlier run:
+  // the folder is shared by the suites, and maybe by others.
+  const prefix = artifactPrefix(suite);
+  const mine = new RegExp(`^${prefix}\\d\\d-[\\w-]+\\.png$`);
   for (const name of readdirSync(artifactsDir)) {
-    if (/^\d\d-[\w-]+\.png$/.test(name) || name === "web.log" || name === "api.log") {
+    if (mine.test(name) || name === `${prefix}web.log` || name === `${prefix}api.log`) {
       rmSync(join(artifactsDir, name));
     }
   }
@@ -137,14 +146,17 @@ export async function startStack({ databaseUrl, serverBin, artifactsDir }) {
     PORT: String(webPort),
     DATABASE_URL: databaseUrl,
     BETTER_AUTH_URL: webOrigin,
-    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    // Better Auth encrypts its signing keys (kept in the database) with the
+    // secret: the suites share one database, so they must share the secret.
+    // A test-only value, derived from the database it protects.
+    BETTER_AUTH_SECRET: createHash("sha256").update(`todo-e2e:${databaseUrl}`).digest("base64url"),
     NEXT_PUBLIC_API_URL: apiUrl,
     // The browser signs several users in from one IP within seconds.
     AUTH_RATE_LIMIT: "off",
   };
   const web = startProcess("web", join(BIN, "next"), ["start", "-p", String(webPort)], {
     env: webEnv,
-    logFile: join(artifactsDir, "web.log"),
+    logFile: join(artifactsDir, `${prefix}web.log`),
   });
   await waitForHttp(`${webOrigin}/`, { process: web });
 
@@ -161,7 +173,7 @@ export async function startStack({ databaseUrl, serverBin, artifactsDir }) {
   let api = null;
 
   async function startApi() {
-    api = startProcess("todo-server", serverBin, [], { env: apiEnv, logFile: join(artifactsDir, "api.log") });
+    api = startProcess("todo-server", serverBin, [], { env: apiEnv, logFile: join(artifactsDir, `${prefix}api.log`) });
     await waitForHttp(`${apiUrl}/readyz`, { process: api });
   }
   await startApi();
