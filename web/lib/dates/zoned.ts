@@ -20,10 +20,12 @@ export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 
-/** The zone the browser is in; UTC when the engine cannot say. */
+/** The zone the browser is in; UTC when the engine cannot say (ICU answers
+ * `Etc/Unknown` when the system's zone is not one it knows). */
 export function browserTimeZone(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return zone && zone !== "Etc/Unknown" ? zone : "UTC";
   } catch {
     return "UTC";
   }
