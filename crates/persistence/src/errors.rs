@@ -40,7 +40,9 @@ pub(crate) fn query_error(err: DieselError) -> RepoError {
         // diesel folds every other SQLSTATE into `Unknown` and does not expose the
         // code: 40P01 deadlock, 57014 statement timeout or cancel, 53xxx out of
         // resources, 55P03 lock timeout. Our statements are fixed and their inputs
-        // validated, so what is left is a condition of the server: retry later.
+        // validated, so what is left is a condition of the server: retry later. (One
+        // input is checked against chrono-tz, not the server: a `tz` name that the
+        // server's time zone data lacks, 22023, is such a condition too.)
         _ => RepoError::Unavailable(Box::new(err)),
     }
 }

@@ -24,7 +24,6 @@ pub(crate) struct TaskRow {
     completed: bool,
     priority: i16,
     tags: Vec<String>,
-    tag_keys: Vec<String>,
     due_at: Option<DateTime<Utc>>,
     due_date: Option<NaiveDate>,
     recurrence_every: Option<String>,
@@ -46,7 +45,7 @@ impl TryFrom<TaskRow> for Task {
             .map_err(|e| corrupt(format!("a user id that {}", e.message)))?;
         let priority = Priority::from_rank(row.priority)
             .ok_or_else(|| corrupt(format!("priority rank {}", row.priority)))?;
-        let tags = decode_tags(&row.tags, &row.tag_keys).map_err(corrupt)?;
+        let tags = decode_tags(&row.tags).map_err(corrupt)?;
         let due = decode_due(row.due_at, row.due_date).map_err(corrupt)?;
         let recurrence =
             decode_recurrence(row.recurrence_every.as_deref(), row.recurrence_interval)
@@ -69,17 +68,12 @@ impl TryFrom<TaskRow> for Task {
     }
 }
 
-/// The labels must be exactly what `Tags` makes of them (valid, unique ignoring
-/// case, sorted by key), and the keys theirs: filters only ever look at the keys.
-fn decode_tags(labels: &[String], keys: &[String]) -> Result<Tags, String> {
-    let tags = Tags::parse(labels.iter().map(String::as_str))
-        .map_err(|errors| format!("tags {labels:?} that break a rule: {errors:?}"))?;
-    if tags.labels() != labels || tags.keys() != keys {
-        return Err(format!(
-            "tags {labels:?} with keys {keys:?} that are not sorted, unique and lower-cased"
-        ));
-    }
-    Ok(tags)
+/// The labels must keep the tag rules. Their keys are not checked against today's
+/// lower-casing: a Unicode update that lower-cases a letter differently must not make
+/// stored tasks unreadable (the key is rewritten with the task's next change).
+fn decode_tags(labels: &[String]) -> Result<Tags, String> {
+    Tags::parse(labels.iter().map(String::as_str))
+        .map_err(|errors| format!("tags {labels:?} that break a rule: {errors:?}"))
 }
 
 fn decode_due(at: Option<DateTime<Utc>>, date: Option<NaiveDate>) -> Result<Option<Due>, String> {

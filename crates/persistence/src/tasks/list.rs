@@ -27,7 +27,10 @@ pub(super) fn list(
             Some(total) => total,
             None => {
                 let count: i64 = matching(scope, query).count().get_result(conn)?;
-                u64::try_from(count).unwrap_or_default()
+                // The count is a statement of its own: tasks deleted in between must
+                // not make the total smaller than what the page has shown.
+                let shown = query.offset + rows.len() as u64;
+                u64::try_from(count).unwrap_or_default().max(shown)
             }
         };
         Ok((rows, total))

@@ -1,9 +1,11 @@
 //! The list parameters since 1.1: priorities, tags, the due window and its zone.
 
-use todo_domain::{DueBound, DueFilter, FieldError, Priority, Tag, TimeZone, parse_time_zone};
+use todo_domain::{
+    DueBound, DueFilter, FieldError, MAX_TAGS, Priority, Tag, TimeZone, parse_time_zone,
+};
 
 use super::one_of;
-use crate::tasks::wire::{MAX_TAG_ENTRIES, parse_instant};
+use crate::tasks::wire::parse_instant;
 
 /// The list parameters since 1.1, read.
 pub(super) struct Planning {
@@ -40,7 +42,7 @@ impl Planning {
                 }
             }
         }
-        if tags.len() > MAX_TAG_ENTRIES {
+        if tags.len() > MAX_TAGS {
             errors.push(FieldError::new("tag", "may be given at most 10 times"));
         }
         let tags = tags

@@ -4,12 +4,9 @@
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use serde_json::Value;
 use todo_domain::{
-    FieldError, Frequency, MAX_YEAR, MIN_YEAR, Priority, Recurrence, Tags, TaskDescription,
-    TaskTitle,
+    FieldError, Frequency, MAX_TAGS, MAX_YEAR, MIN_YEAR, Priority, Recurrence, Tags,
+    TaskDescription, TaskTitle,
 };
-
-/// A request may name at most this many tags (before duplicates are merged).
-pub(crate) const MAX_TAG_ENTRIES: usize = 10;
 
 /// Collects field errors while the fields of one body are read.
 #[derive(Default)]
@@ -89,10 +86,11 @@ pub(super) fn priority(value: &Value) -> Result<Priority, FieldError> {
 pub(super) fn tags(value: &Value) -> Result<Tags, Vec<FieldError>> {
     let not_strings = || vec![FieldError::new("tags", "must be an array of strings")];
     let entries = value.as_array().ok_or_else(not_strings)?;
-    if entries.len() > MAX_TAG_ENTRIES {
+    // As many entries as a task may hold tags, before duplicates are merged.
+    if entries.len() > MAX_TAGS {
         return Err(vec![FieldError::new(
             "tags",
-            format!("must hold at most {MAX_TAG_ENTRIES} tags"),
+            format!("must hold at most {MAX_TAGS} tags"),
         )]);
     }
     let labels: Option<Vec<&str>> = entries.iter().map(Value::as_str).collect();

@@ -18,7 +18,7 @@ pub(crate) use body::TIME_FORMAT;
 pub use body::TaskBody;
 pub(crate) use body::{FrequencyName, PriorityName};
 use fields::Errors;
-pub(crate) use fields::{MAX_TAG_ENTRIES, parse_instant};
+pub(crate) use fields::parse_instant;
 
 /// Keeps a present field, even `null`, as `Some`; only an absent field is `None`.
 fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
@@ -119,8 +119,9 @@ impl PlanningFields {
     }
 }
 
-/// Body of `PUT /api/{user_id}/tasks/{id}`: at least one of `title`, `description`,
-/// `completed`; `description: null` clears it. Other fields are ignored.
+/// Body of `PUT /api/{user_id}/tasks/{id}`: at least one of the fields below; `null`
+/// clears a nullable one (`description`, `due_at`, `due_date`, `recurrence`,
+/// `remind_at`). Other fields are ignored.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct UpdateTaskRequest {
     /// As in `CreateTaskRequest`: trimmed, then 1 to 200 characters, no NUL. Not nullable.
