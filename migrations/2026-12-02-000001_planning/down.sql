@@ -10,6 +10,7 @@ ALTER TABLE tasks
     DROP CONSTRAINT tasks_tags_count,
     DROP COLUMN next_occurrence_id,
     DROP COLUMN remind_at,
+    DROP COLUMN recurrence_tz,
     DROP COLUMN recurrence_interval,
     DROP COLUMN recurrence_every,
     DROP COLUMN due_date,

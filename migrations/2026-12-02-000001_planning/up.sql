@@ -17,6 +17,9 @@ ALTER TABLE tasks
     ADD COLUMN due_date DATE,
     ADD COLUMN recurrence_every TEXT,
     ADD COLUMN recurrence_interval SMALLINT,
+    -- The IANA zone whose wall-clock time a timed due keeps from one occurrence to
+    -- the next; NULL keeps its UTC time.
+    ADD COLUMN recurrence_tz TEXT,
     ADD COLUMN remind_at TIMESTAMPTZ,
     -- No foreign key, on purpose: the marker means "this task has made its next
     -- occurrence", which must stay true when that occurrence is deleted (else
@@ -36,6 +39,7 @@ ALTER TABLE tasks
         (recurrence_every IS NULL) = (recurrence_interval IS NULL)
         AND recurrence_every IN ('day', 'week', 'month', 'year')
         AND recurrence_interval BETWEEN 1 AND 365
+        AND (recurrence_tz IS NULL OR recurrence_every IS NOT NULL)
     ),
     ADD CONSTRAINT tasks_recurrence_needs_due CHECK (
         recurrence_every IS NULL OR due_at IS NOT NULL OR due_date IS NOT NULL

@@ -15,10 +15,10 @@ async fn a_recurrence_interval_defaults_to_one() {
             json!({"title": "t", "due_date": "2026-12-04", "recurrence": {"every": "week"}}),
         )
         .await;
-    assert_eq!(task["recurrence"], json!({"every": "week", "interval": 1}));
+    assert_eq!(task["recurrence"], json!({"every": "week", "interval": 1, "tz": null}));
     assert_eq!(get(&app, &app.alice, &task).await.body, task);
     for (every, interval) in [("day", 1), ("week", 2), ("month", 12), ("year", 365)] {
-        let rule = json!({"every": every, "interval": interval});
+        let rule = json!({"every": every, "interval": interval, "tz": null});
         let changed = put_ok(&app, &app.alice, &task, json!({"recurrence": rule})).await;
         assert_eq!(changed["recurrence"], rule);
     }
@@ -47,6 +47,9 @@ async fn a_bad_recurrence_rule_is_422_on_recurrence_and_changes_nothing() {
         json!({"every": "week", "interval": -1}),
         json!({"every": "week", "interval": 1.5}),
         json!({"every": "week", "interval": "2"}),
+        json!({"every": "week", "tz": "Mars/Olympus"}),
+        json!({"every": "week", "tz": "europe/paris"}),
+        json!({"every": "week", "tz": 1}),
         json!("weekly"),
         json!([]),
     ] {
@@ -109,7 +112,7 @@ async fn a_recurring_task_without_a_due_is_422_on_recurrence() {
     .await;
     assert_eq!(
         due_and_rule["recurrence"],
-        json!({"every": "week", "interval": 1})
+        json!({"every": "week", "interval": 1, "tz": null})
     );
 
     for (kind, due) in [
@@ -132,7 +135,7 @@ async fn a_recurring_task_without_a_due_is_422_on_recurrence() {
         .await;
         assert_eq!(
             switched["recurrence"],
-            json!({"every": "week", "interval": 1})
+            json!({"every": "week", "interval": 1, "tz": null})
         );
         let ended = put_ok(
             &app,

@@ -92,6 +92,36 @@ async fn setting_completed_on_a_weekly_timed_task_moves_due_and_reminder_alike()
 }
 
 #[actix_web::test]
+async fn a_rule_in_a_zone_keeps_the_wall_clock_time_across_a_dst_change() {
+    let app = spawn_app().await;
+    // Tuesday 17:00 in Paris, the week before clocks go back (Oct 25, 2026).
+    let mut body = weekly(json!({"due_at": "2026-10-20T17:00:00+02:00"}));
+    body["recurrence"] = json!({"every": "week", "tz": "Europe/Paris"});
+    let task = app.create_task(&app.alice, body).await;
+    assert_eq!(
+        task["recurrence"],
+        json!({"every": "week", "interval": 1, "tz": "Europe/Paris"})
+    );
+    let answer = complete(&app, &app.alice, &task, None).await;
+    let next = next_of(&app, &answer, &task).await;
+    // 17:00 in Paris again, now an hour later in UTC.
+    assert_eq!(next["due_at"], "2026-10-27T16:00:00.000000Z");
+    // Without a zone the UTC time stays, and so does the answer's `tz: null`.
+    let plain = app
+        .create_task(
+            &app.alice,
+            weekly(json!({"due_at": "2026-10-20T15:00:00Z"})),
+        )
+        .await;
+    assert_eq!(plain["recurrence"]["tz"], Value::Null);
+    let answer = complete(&app, &app.alice, &plain, None).await;
+    assert_eq!(
+        next_of(&app, &answer, &plain).await["due_at"],
+        "2026-10-27T15:00:00.000000Z"
+    );
+}
+
+#[actix_web::test]
 async fn a_put_that_completes_a_recurring_task_creates_the_next() {
     let app = spawn_app().await;
     let task = app

@@ -156,9 +156,26 @@ pub(crate) fn rules_between_fields(openapi: &mut OpenApi) {
     }
 }
 
-/// `tz` is one of the IANA names the server knows: listed, so that a client (and the
-/// fuzzer) knows exactly which.
+/// A `tz` is one of the IANA names the server knows: listed, so that a client (and
+/// the fuzzer) knows exactly which. The list's is `UTC` by default; a rule's may be
+/// `null`.
 fn time_zones_are_named(openapi: &mut OpenApi) {
+    let names = || chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
+    if let Some(components) = openapi.components.as_mut()
+        && let Some(RefOr::T(Schema::Object(rule))) =
+            components.schemas.get_mut("RecurrenceRequest")
+        && let Some(tz) = rule.properties.get_mut("tz")
+    {
+        let mut any: Vec<serde_json::Value> = names().map(Into::into).collect();
+        any.push(serde_json::Value::Null);
+        *tz = RefOr::T(Schema::Object(
+            ObjectBuilder::new()
+                .schema_type(utoipa::openapi::schema::SchemaType::from_iter([Type::String, Type::Null]))
+                .enum_values(Some(any))
+                .description(Some("The IANA zone whose wall-clock time a timed due keeps from one occurrence to the next; `null` keeps its UTC time."))
+                .build(),
+        ));
+    }
     let Some(list) = list_operation(openapi) else {
         return;
     };
@@ -166,11 +183,10 @@ fn time_zones_are_named(openapi: &mut OpenApi) {
         if let RefOr::T(parameter) = parameter
             && parameter.name == "tz"
         {
-            let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
             parameter.schema = Some(RefOr::T(Schema::Object(
                 ObjectBuilder::new()
                     .schema_type(Type::String)
-                    .enum_values(Some(names))
+                    .enum_values(Some(names()))
                     .default(Some("UTC".into()))
                     .build(),
             )));

@@ -21,6 +21,7 @@ diesel::table! {
         due_date -> Nullable<Date>,
         recurrence_every -> Nullable<Text>,
         recurrence_interval -> Nullable<Int2>,
+        recurrence_tz -> Nullable<Text>,
         remind_at -> Nullable<Timestamptz>,
         next_occurrence_id -> Nullable<Int8>,
     }

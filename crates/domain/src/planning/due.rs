@@ -59,14 +59,21 @@ impl Due {
 /// midnight does not exist), that is the end of the gap: midnight read with the offset
 /// in force before it (as PostgreSQL reads it).
 pub fn start_of_day(date: NaiveDate, tz: TimeZone) -> DateTime<Utc> {
+    wall_clock(date.and_time(NaiveTime::MIN), tz)
+}
+
+/// The instant a wall-clock time in `tz` names: the earlier one when clocks go back
+/// and it happens twice; read with the offset in force before the gap when clocks go
+/// forward and it does not happen at all (02:30 on a night that skips from 02:00 to
+/// 03:00 is 03:30, as calendars read it).
+pub fn wall_clock(wall: chrono::NaiveDateTime, tz: TimeZone) -> DateTime<Utc> {
     use chrono::{Offset, TimeZone as _};
-    let midnight = date.and_time(NaiveTime::MIN);
-    if let Some(start) = midnight.and_local_timezone(tz).earliest() {
-        return start.with_timezone(&Utc);
+    if let Some(at) = wall.and_local_timezone(tz).earliest() {
+        return at.with_timezone(&Utc);
     }
-    let before = midnight - TimeDelta::days(1);
+    let before = wall - TimeDelta::days(1);
     let offset = tz.offset_from_utc_datetime(&before).fix();
-    (midnight - TimeDelta::seconds(i64::from(offset.local_minus_utc()))).and_utc()
+    (wall - TimeDelta::seconds(i64::from(offset.local_minus_utc()))).and_utc()
 }
 
 /// One end of a due window, in the two forms storage compares: an instant for timed

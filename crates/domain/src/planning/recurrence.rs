@@ -1,9 +1,9 @@
 //! Repeat rules: when a recurring task is completed, its next occurrence is due one
 //! step later.
 
-use chrono::{DateTime, Days, Months, NaiveDate, Utc};
+use chrono::{Days, Months, NaiveDate};
 
-use super::{Due, MAX_YEAR};
+use super::{Due, MAX_YEAR, TimeZone, wall_clock};
 use crate::FieldError;
 
 pub const INTERVAL_MAX: u16 = 365;
@@ -33,11 +33,14 @@ impl Frequency {
     }
 }
 
-/// Every `interval` days, weeks, months or years; `interval` is 1 to 365.
+/// Every `interval` days, weeks, months or years; `interval` is 1 to 365. With a
+/// `zone`, a timed due keeps its wall-clock time there ("every Friday 17:00 in
+/// Paris" stays 17:00 across a DST change); without one it keeps its UTC time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Recurrence {
     every: Frequency,
     interval: u16,
+    zone: Option<TimeZone>,
 }
 
 impl Recurrence {
@@ -45,12 +48,26 @@ impl Recurrence {
     /// When `interval` is outside 1 to 365.
     pub fn new(every: Frequency, interval: i64) -> Result<Self, FieldError> {
         match u16::try_from(interval) {
-            Ok(interval @ 1..=INTERVAL_MAX) => Ok(Self { every, interval }),
+            Ok(interval @ 1..=INTERVAL_MAX) => Ok(Self {
+                every,
+                interval,
+                zone: None,
+            }),
             _ => Err(FieldError::new(
                 "recurrence",
                 format!("interval must be an integer from 1 to {INTERVAL_MAX}"),
             )),
         }
+    }
+
+    /// This rule, counting timed dues in `zone`'s wall-clock time.
+    #[must_use]
+    pub fn in_zone(self, zone: Option<TimeZone>) -> Self {
+        Self { zone, ..self }
+    }
+
+    pub fn zone(self) -> Option<TimeZone> {
+        self.zone
     }
 
     pub fn every(self) -> Frequency {
@@ -75,17 +92,18 @@ impl Recurrence {
         (chrono::Datelike::year(&next) <= MAX_YEAR).then_some(next)
     }
 
-    /// The due one step after `due`. A timed due moves by calendar days in UTC and
-    /// keeps its UTC time of day.
+    /// The due one step after `due`. A timed due moves by calendar days in the
+    /// rule's zone (UTC without one) and keeps its time of day there (see
+    /// [`wall_clock`] for the days when that time happens twice or not at all).
     pub fn next_due(self, due: Due) -> Option<Due> {
         match due {
             Due::On(date) => self.next_date(date).map(Due::On),
             Due::At(at) => {
-                let date = self.next_date(at.date_naive())?;
-                Some(Due::At(DateTime::<Utc>::from_naive_utc_and_offset(
-                    date.and_time(at.time()),
-                    Utc,
-                )))
+                let zone = self.zone.unwrap_or(TimeZone::UTC);
+                let local = at.with_timezone(&zone).naive_local();
+                let date = self.next_date(local.date())?;
+                let next = wall_clock(date.and_time(local.time()), zone);
+                (chrono::Datelike::year(&next) <= MAX_YEAR).then_some(Due::At(next))
             }
         }
     }
@@ -93,6 +111,8 @@ impl Recurrence {
 
 #[cfg(test)]
 mod tests {
+    use chrono::DateTime;
+
     use super::*;
 
     fn date(s: &str) -> NaiveDate {
@@ -177,6 +197,30 @@ mod tests {
             .expect("instant")
             .to_utc();
         assert_eq!(next, Some(Due::At(expected)));
+    }
+
+    #[test]
+    fn a_rule_in_a_zone_keeps_the_wall_clock_time_across_dst() {
+        let paris = crate::parse_time_zone("Europe/Paris").expect("zone");
+        let weekly = rule(Frequency::Week, 1).in_zone(Some(paris));
+        // Tuesday 17:00 in Paris, summer time, then winter time after Oct 25.
+        let at = |s| Due::At(DateTime::parse_from_rfc3339(s).expect("instant").to_utc());
+        assert_eq!(
+            weekly.next_due(at("2026-10-20T17:00:00+02:00")),
+            Some(at("2026-10-27T17:00:00+01:00"))
+        );
+        // Without a zone the UTC time is kept: 18:00 in Paris.
+        assert_eq!(
+            rule(Frequency::Week, 1).next_due(at("2026-10-20T17:00:00+02:00")),
+            Some(at("2026-10-27T16:00:00+01:00"))
+        );
+        // 02:30 does not exist on 2027-03-28 in Paris: it moves past the gap.
+        assert_eq!(
+            rule(Frequency::Day, 1)
+                .in_zone(Some(paris))
+                .next_due(at("2027-03-27T02:30:00+01:00")),
+            Some(at("2027-03-28T03:30:00+02:00"))
+        );
     }
 
     #[test]

@@ -8,7 +8,9 @@ mod write;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use todo_domain::{Due, Frequency, Priority, Recurrence, RepoError, Tags, Task, TaskId, UserId};
+use todo_domain::{
+    Due, Frequency, Priority, Recurrence, RepoError, Tags, Task, TaskId, UserId, parse_time_zone,
+};
 
 use crate::schema::tasks;
 
@@ -28,6 +30,7 @@ pub(crate) struct TaskRow {
     due_date: Option<NaiveDate>,
     recurrence_every: Option<String>,
     recurrence_interval: Option<i16>,
+    recurrence_tz: Option<String>,
     remind_at: Option<DateTime<Utc>>,
     next_occurrence_id: Option<i64>,
     created_at: DateTime<Utc>,
@@ -49,6 +52,7 @@ impl TryFrom<TaskRow> for Task {
         let due = decode_due(row.due_at, row.due_date).map_err(corrupt)?;
         let recurrence =
             decode_recurrence(row.recurrence_every.as_deref(), row.recurrence_interval)
+                .and_then(|rule| in_zone(rule, row.recurrence_tz.as_deref()))
                 .map_err(corrupt)?;
         Ok(Task {
             id: TaskId::new(id),
@@ -101,6 +105,16 @@ fn decode_recurrence(
         (every, interval) => Err(format!(
             "half a recurrence: every {every:?}, interval {interval:?}"
         )),
+    }
+}
+
+fn in_zone(rule: Option<Recurrence>, zone: Option<&str>) -> Result<Option<Recurrence>, String> {
+    match (rule, zone) {
+        (rule, None) => Ok(rule),
+        (Some(rule), Some(name)) => parse_time_zone(name)
+            .map(|zone| Some(rule.in_zone(Some(zone))))
+            .ok_or_else(|| format!("a recurrence in the unknown zone {name:?}")),
+        (None, Some(name)) => Err(format!("a zone {name:?} without a recurrence")),
     }
 }
 

@@ -29,6 +29,7 @@ fn row() -> TaskRow {
         due_date: Some(date("2026-12-04")),
         recurrence_every: Some("week".into()),
         recurrence_interval: Some(2),
+        recurrence_tz: Some("Europe/Paris".into()),
         remind_at: None,
         next_occurrence_id: Some(9),
         created_at: instant("2026-12-01T00:00:00Z"),
@@ -72,6 +73,11 @@ fn impossible_stored_values_are_internal_errors_naming_the_task() {
     bad(|r| r.recurrence_every = None);
     bad(|r| r.user_id = String::new());
     bad(|r| r.tags = strings(&["a,b"]));
+    bad(|r| r.recurrence_tz = Some("Mars/Olympus".into()));
+    bad(|r| {
+        r.recurrence_every = None;
+        r.recurrence_interval = None;
+    });
     for case in cases {
         let message = refused(case);
         assert!(message.starts_with("stored task 7 has "), "{message}");

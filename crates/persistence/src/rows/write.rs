@@ -21,6 +21,7 @@ pub(crate) struct TaskFields<'a> {
     pub(super) due_date: Option<NaiveDate>,
     pub(super) recurrence_every: Option<&'static str>,
     pub(super) recurrence_interval: Option<i16>,
+    pub(super) recurrence_tz: Option<&'static str>,
     pub(super) remind_at: Option<DateTime<Utc>>,
 }
 
@@ -46,6 +47,7 @@ impl<'a> From<&'a NewTask> for TaskFields<'a> {
             recurrence_interval: task
                 .recurrence
                 .map(|r| i16::try_from(r.interval()).unwrap_or(i16::MAX)),
+            recurrence_tz: task.recurrence.and_then(|r| r.zone()).map(|z| z.name()),
             remind_at: task.remind_at,
         }
     }

@@ -29,7 +29,11 @@ pub(super) fn list(
                 let count: i64 = matching(scope, query).count().get_result(conn)?;
                 // The count is a statement of its own: tasks deleted in between must
                 // not make the total smaller than what the page has shown.
-                let shown = query.offset + rows.len() as u64;
+                let shown = if rows.is_empty() {
+                    0
+                } else {
+                    query.offset + rows.len() as u64
+                };
                 u64::try_from(count).unwrap_or_default().max(shown)
             }
         };

@@ -49,6 +49,9 @@ pub struct RecurrenceBody {
     pub every: &'static str,
     #[schema(minimum = 1, maximum = 365, example = 1)]
     pub interval: u16,
+    /// The IANA zone whose wall-clock time a timed due keeps; `null`: its UTC time.
+    #[schema(example = "Europe/Paris")]
+    pub tz: Option<&'static str>,
 }
 
 // The names of priorities and frequencies, for the OpenAPI document (an exact `enum`).
@@ -84,6 +87,7 @@ impl From<Recurrence> for RecurrenceBody {
         Self {
             every: rule.every().as_str(),
             interval: rule.interval(),
+            tz: rule.zone().map(|zone| zone.name()),
         }
     }
 }

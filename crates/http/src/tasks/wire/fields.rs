@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use serde_json::Value;
 use todo_domain::{
     FieldError, Frequency, MAX_TAGS, MAX_YEAR, MIN_YEAR, Priority, Recurrence, Tags,
-    TaskDescription, TaskTitle,
+    TaskDescription, TaskTitle, parse_time_zone,
 };
 
 /// Collects field errors while the fields of one body are read.
@@ -148,8 +148,8 @@ pub(super) fn date(value: &Value) -> Result<Option<NaiveDate>, FieldError> {
     }
 }
 
-/// `null`, or `{"every": "day"|"week"|"month"|"year", "interval": 1..365}` with
-/// `interval` defaulting to 1.
+/// `null`, or `{"every": "day"|"week"|"month"|"year", "interval": 1..365, "tz": zone}`
+/// with `interval` defaulting to 1 and `tz` to none (UTC).
 pub(super) fn recurrence(value: &Value) -> Result<Option<Recurrence>, FieldError> {
     let bad = |message: &str| FieldError::new("recurrence", message.to_owned());
     let rule = match value {
@@ -174,5 +174,12 @@ pub(super) fn recurrence(value: &Value) -> Result<Option<Recurrence>, FieldError
             })
             .ok_or_else(|| bad("interval must be an integer from 1 to 365"))?,
     };
-    Recurrence::new(every, interval).map(Some)
+    let zone =
+        match rule.get("tz") {
+            None | Some(Value::Null) => None,
+            Some(name) => Some(name.as_str().and_then(parse_time_zone).ok_or_else(|| {
+                bad("tz must be an IANA time zone name like Europe/Paris, or null")
+            })?),
+        };
+    Recurrence::new(every, interval).map(|rule| Some(rule.in_zone(zone)))
 }

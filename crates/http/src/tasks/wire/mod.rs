@@ -78,7 +78,7 @@ pub struct PlanningFields {
     remind_at: Option<Value>,
 }
 
-/// A repeat rule in a request: `interval` defaults to 1.
+/// A repeat rule in a request: `interval` defaults to 1, `tz` to none.
 #[derive(ToSchema)]
 #[expect(dead_code, reason = "only describes a body in the OpenAPI document")]
 pub(crate) struct RecurrenceRequest {
@@ -86,6 +86,9 @@ pub(crate) struct RecurrenceRequest {
     every: String,
     #[schema(minimum = 1, maximum = 365)]
     interval: Option<u16>,
+    /// The IANA zone whose wall-clock time a timed due keeps from one occurrence to
+    /// the next (17:00 stays 17:00 across DST there); `null` keeps its UTC time.
+    tz: Option<String>,
 }
 
 /// The planning fields of one body, read.
