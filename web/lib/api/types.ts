@@ -7,6 +7,8 @@ export interface Recurrence {
   every: RecurrenceUnit;
   /** 1 to 365. */
   interval: number;
+  /** The IANA zone whose wall-clock time a timed due keeps; null keeps its UTC time. */
+  tz?: string | null;
 }
 
 export interface Task {

@@ -115,9 +115,11 @@ export function withReminder(values: TaskFormValues, choice: ReminderChoice, now
   return next;
 }
 
-function formRecurrence(values: TaskFormValues): Recurrence | null {
+/** The rule names the browser's zone, so that a timed due keeps its wall-clock
+ * time ("every Friday 17:00") across DST changes there. */
+function formRecurrence(values: TaskFormValues, timeZone: string): Recurrence | null {
   if (values.repeat === "none" || !values.dueDate) return null;
-  return { every: values.repeat, interval: Number(values.interval) };
+  return { every: values.repeat, interval: Number(values.interval), tz: timeZone };
 }
 
 function formReminder(values: TaskFormValues, timeZone: string): number | null {
@@ -163,7 +165,7 @@ export function newTaskFrom(values: TaskFormValues, timeZone: string): NewTask {
     priority: values.priority,
     tags: values.tags,
     ...dueFields(formDue(values, timeZone)),
-    recurrence: formRecurrence(values),
+    recurrence: formRecurrence(values, timeZone),
     remind_at: remindAt === null ? null : new Date(remindAt).toISOString(),
   };
 }
@@ -176,6 +178,7 @@ function sameInstant(a: string | null, b: string | null): boolean {
 
 function sameRule(a: Recurrence | null, b: Recurrence | null): boolean {
   if (a === null || b === null) return a === b;
+  // The zone is not compared: an edit that keeps the rule leaves its zone alone.
   return a.every === b.every && a.interval === b.interval;
 }
 

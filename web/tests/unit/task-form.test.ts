@@ -36,7 +36,7 @@ describe("the add form's body", () => {
 
   it("sends a repeat rule only with a due", () => {
     const values = emptyForm({ title: "Bins", dueDate: "2026-12-04", repeat: "week", interval: "2" });
-    expect(newTaskFrom(values, TZ).recurrence).toEqual({ every: "week", interval: 2 });
+    expect(newTaskFrom(values, TZ).recurrence).toEqual({ every: "week", interval: 2, tz: TZ });
     expect(newTaskFrom({ ...values, dueDate: "" }, TZ).recurrence).toBeNull();
   });
 });
@@ -105,7 +105,7 @@ describe("editing", () => {
       remind_at: null,
     });
     expect(changesFrom(stored, { ...values, tags: ["errands"], priority: "low" }, TZ)).toEqual({ tags: ["errands"], priority: "low" });
-    expect(changesFrom(stored, { ...values, interval: "2" }, TZ)).toEqual({ recurrence: { every: "week", interval: 2 } });
+    expect(changesFrom(stored, { ...values, interval: "2" }, TZ)).toEqual({ recurrence: { every: "week", interval: 2, tz: TZ } });
   });
 
   it("puts the API's field errors next to the right inputs", () => {
