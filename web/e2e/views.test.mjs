@@ -97,11 +97,13 @@ describe("Planning: views, priorities, tags, dues, repeats, reminders", { timeou
     await rows.filter({ has: page.getByRole("checkbox", { name: "Mark as not done: Water the plants" }) }).waitFor();
 
     const stored = await json("GET", "?q=Water&sort=due");
+    // The form names the browser's zone in the rule (recurrence.tz), and the next occurrence keeps it.
+    const rule = { every: "week", interval: 1, tz: "Pacific/Kiritimati" };
     assert.deepEqual(
       stored.map((t) => [t.due_date, t.completed, t.recurrence]),
       [
-        [today, true, { every: "week", interval: 1 }],
-        [nextWeek, false, { every: "week", interval: 1 }],
+        [today, true, rule],
+        [nextWeek, false, rule],
       ],
     );
     assert.equal(await next.getAttribute("data-task-id"), String(stored[1].id));

@@ -7,14 +7,16 @@ interface AppHeaderProps {
   email: string;
   signingOut: boolean;
   onSignOut: () => void;
+  /** The logo: back to All tasks, in place. */
+  onHome: () => void;
 }
 
-export function AppHeader({ name, email, signingOut, onSignOut }: AppHeaderProps) {
+export function AppHeader({ name, email, signingOut, onSignOut, onHome }: AppHeaderProps) {
   const initial = (name.trim() || email).charAt(0).toUpperCase();
   return (
     <header className="sticky top-0 z-40 border-b border-line bg-surface/90 backdrop-blur">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 py-3 sm:gap-3 sm:px-6">
-        <Logo href="/tasks" />
+        <Logo href="/tasks" onPlainClick={onHome} />
         <div className="flex min-w-0 items-center gap-2 sm:gap-3">
           <ThemeToggle />
           <div className="hidden min-w-0 text-right md:block">

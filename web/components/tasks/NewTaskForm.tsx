@@ -3,12 +3,14 @@ import { useId, useState, type RefObject } from "react";
 import { FieldError } from "@/components/FieldError";
 import { Spinner } from "@/components/Spinner";
 import type { NewTask } from "@/lib/api/types";
-import { dueText, priorityLabel, recurrenceLabel } from "@/lib/tasks/labels";
+import { dueText, midSentence, priorityLabel, recurrenceLabel } from "@/lib/tasks/labels";
+import { carryEdits, sameDetails } from "@/lib/tasks/form-edits";
 import { emptyForm, newTaskFrom, TITLE_MAX, validateForm, type FieldErrors, type TaskFormValues } from "@/lib/tasks/task-form";
 import type { DayWindows } from "@/lib/tasks/views";
 import { TaskDetailsFields } from "./fields/TaskDetailsFields";
 import { DescriptionField } from "./FormFields";
 import type { Outcome } from "./outcome";
+import { useShortcutsEnabled } from "./useShortcuts";
 
 interface NewTaskFormProps {
   onCreate: (task: NewTask, form: HTMLFormElement) => Promise<Outcome>;
@@ -21,22 +23,34 @@ interface NewTaskFormProps {
 
 /**
  * Adds a task. What was typed stays until the API has stored it, so a failed
- * attempt (server down, validation) loses nothing.
+ * attempt (server down, validation) loses nothing; once stored, only what was
+ * sent is cleared, so what was typed meanwhile stays too.
  */
 export function NewTaskForm({ onCreate, defaults, knownTags, windows, titleRef }: NewTaskFormProps) {
   const id = useId();
   const timeZone = windows.timeZone;
   const defaultsKey = JSON.stringify(defaults);
   const [values, setValues] = useState(() => emptyForm(defaults));
-  const [appliedDefaults, setAppliedDefaults] = useState(defaultsKey);
+  const [applied, setApplied] = useState({ key: defaultsKey, defaults });
+  /** What the last successful submit sent, until the form has let go of it. */
+  const [stored, setStored] = useState<TaskFormValues | null>(null);
   const [showDetails, setShowDetails] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
+  const [shortcutsOn] = useShortcutsEnabled();
 
-  // Another view, other defaults: take them, unless something is being typed.
-  if (appliedDefaults !== defaultsKey) {
-    setAppliedDefaults(defaultsKey);
-    if (!values.title.trim()) setValues(emptyForm(defaults));
+  // Another view, other defaults: they replace the old ones where those are
+  // untouched; whatever the person chose stays.
+  if (applied.key !== defaultsKey) {
+    setApplied({ key: defaultsKey, defaults });
+    setValues(carryEdits(values, emptyForm(applied.defaults), emptyForm(defaults)));
+  }
+  // Done while rendering, so that it compares with the very latest values.
+  if (stored) {
+    const next = carryEdits(values, stored, emptyForm(defaults));
+    setStored(null);
+    setValues(next);
+    if (sameDetails(next, emptyForm(defaults))) setShowDetails(false);
   }
 
   async function create(form: HTMLFormElement) {
@@ -49,12 +63,15 @@ export function NewTaskForm({ onCreate, defaults, knownTags, windows, titleRef }
     }
     setSaving(true);
     setErrors({});
-    const outcome = await onCreate(newTaskFrom(values, timeZone), form);
+    const sent = values;
+    const outcome = await onCreate(newTaskFrom(sent, timeZone), form);
     setSaving(false);
     if (outcome.ok) {
-      setValues(emptyForm(defaults));
-      setShowDetails(false);
-      titleRef.current?.focus();
+      setStored(sent);
+      // Back to the title for the next task, unless the person has moved on
+      // meanwhile (the disabled button let go of the focus).
+      const active = document.activeElement;
+      if (!active || active === document.body || active === form.querySelector("[type=submit]")) titleRef.current?.focus();
     } else if (outcome.fieldErrors) {
       setErrors(outcome.fieldErrors);
       if (Object.keys(outcome.fieldErrors).some((field) => field !== "title")) setShowDetails(true);
@@ -89,8 +106,8 @@ export function NewTaskForm({ onCreate, defaults, knownTags, windows, titleRef }
             onChange={(event) => setValues({ ...values, title: event.target.value })}
             aria-invalid={errors.title ? true : undefined}
             aria-describedby={errors.title ? `${id}-title-error` : undefined}
-            aria-keyshortcuts="n"
-            title="New task (n)"
+            aria-keyshortcuts={shortcutsOn ? "n" : undefined}
+            title={shortcutsOn ? "New task (n)" : undefined}
           />
         </div>
         <div className="flex gap-2">
@@ -136,7 +153,7 @@ function detailsSummary(values: TaskFormValues, windows: DayWindows): string[] {
   const body = newTaskFrom(values, windows.timeZone);
   const parts: string[] = [];
   const due = dueText({ due_at: body.due_at ?? null, due_date: body.due_date ?? null }, windows.today, windows.timeZone);
-  if (due) parts.push(`Due ${due.text.replace(/^(Today|Tomorrow|Yesterday)/, (day) => day.toLowerCase())}`);
+  if (due) parts.push(`Due ${midSentence(due.text)}`);
   if (body.recurrence) parts.push(recurrenceLabel(body.recurrence));
   if (body.priority && body.priority !== "none") parts.push(`${priorityLabel(body.priority)} priority`);
   if (body.remind_at) parts.push("Reminder set");

@@ -3,12 +3,11 @@ import { UNREACHABLE_DETAIL } from "@/lib/api/errors";
 
 interface OutageBannerProps {
   detail: string;
-  retrying: boolean;
   onRetry: () => void;
 }
 
 /** Shown while the API cannot be reached or answers 503. */
-export function OutageBanner({ detail, retrying, onRetry }: OutageBannerProps) {
+export function OutageBanner({ detail, onRetry }: OutageBannerProps) {
   return (
     <div
       role="alert"
@@ -25,8 +24,8 @@ export function OutageBanner({ detail, retrying, onRetry }: OutageBannerProps) {
           Nothing you typed is lost; try again in a moment.
         </p>
       </div>
-      <button type="button" className="btn bg-amber-900 text-white hover:bg-amber-950 dark:bg-amber-300 dark:text-amber-950 dark:hover:bg-amber-200" onClick={onRetry} disabled={retrying}>
-        {retrying ? "Retrying…" : "Retry"}
+      <button type="button" className="btn bg-amber-900 text-white hover:bg-amber-950 dark:bg-amber-300 dark:text-amber-950 dark:hover:bg-amber-200" onClick={onRetry}>
+        Retry
       </button>
     </div>
   );

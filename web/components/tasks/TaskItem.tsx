@@ -31,9 +31,12 @@ export function TaskItem(props: TaskItemProps) {
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
 
-  // Closing the editor (save or Escape) returns keyboard focus to the row.
+  // Closing the editor (save or Escape) returns keyboard focus to the row,
+  // unless it went somewhere already: into another task's editor, opened
+  // while this one was saving.
   useEffect(() => {
-    if (wasEditing.current && !editing) editButton.current?.focus();
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (wasEditing.current && !editing && lost) editButton.current?.focus();
     wasEditing.current = editing;
   }, [editing]);
   const added = timeAgo(task.created_at);
@@ -60,9 +63,15 @@ export function TaskItem(props: TaskItemProps) {
           type="checkbox"
           checked={task.completed}
           disabled={editing}
-          onChange={() => props.onToggle(task)}
+          // While its request is on its way a second click would undo the
+          // first. Ignored rather than disabled: disabling would throw the
+          // keyboard focus out of the row.
+          aria-disabled={busy || undefined}
+          onChange={() => {
+            if (!busy) props.onToggle(task);
+          }}
           aria-label={`${task.completed ? "Mark as not done" : "Mark as done"}: ${task.title}`}
-          className="peer size-5 cursor-pointer appearance-none rounded-full border-2 border-slate-500 bg-surface transition-colors dark:not-checked:border-slate-400 checked:border-brand-600 checked:bg-brand-600 hover:border-brand-600 disabled:cursor-not-allowed disabled:opacity-50"
+          className="peer size-5 cursor-pointer appearance-none rounded-full border-2 border-slate-500 bg-surface transition-colors dark:not-checked:border-slate-400 checked:border-brand-600 checked:bg-brand-600 hover:border-brand-600 disabled:cursor-not-allowed disabled:opacity-50 aria-disabled:cursor-progress"
         />
         <svg
           aria-hidden="true"

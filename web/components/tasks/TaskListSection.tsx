@@ -3,7 +3,7 @@
 // the paging footer.
 import type { ReactNode, Ref } from "react";
 import type { StatusFilter, Task } from "@/lib/api/types";
-import type { ViewCounts } from "@/lib/tasks/counts";
+import type { StatusCounts } from "@/lib/tasks/counts";
 import { hasStatusFilter, viewTitle, type DayWindows, type View } from "@/lib/tasks/views";
 import { hasSortChoice, type SortKey } from "./query";
 import { TaskListBody } from "./TaskListBody";
@@ -25,7 +25,8 @@ interface TaskListSectionProps {
   sort: SortKey;
   searchInput: string;
   search: string;
-  counts: ViewCounts | null;
+  /** The open view's own, or null to show none. */
+  counts: StatusCounts | null;
   list: ListView;
   windows: DayWindows;
   searchRef: Ref<HTMLInputElement>;
@@ -92,7 +93,9 @@ export function TaskListSection(props: TaskListSectionProps) {
               type="button"
               className="btn-secondary w-full sm:w-auto"
               onClick={() => void list.loadMore()}
-              disabled={list.loadingMore}
+              // While another query is on its way the rows shown are the old
+              // query's: paging the new one from their count would skip tasks.
+              disabled={list.loadingMore || phase !== "ready"}
             >
               {list.loadingMore ? "Loading…" : `Load more (${total - items.length} left)`}
             </button>

@@ -2,14 +2,16 @@
 import { useId, type Ref } from "react";
 import type { StatusFilter } from "@/lib/api/types";
 import { cx } from "@/lib/cx";
-import type { ViewCounts } from "@/lib/tasks/counts";
+import type { StatusCounts } from "@/lib/tasks/counts";
 import { SORT_OPTIONS, STATUS_FILTERS, isSortKey, type SortKey } from "./query";
+import { useShortcutsEnabled } from "./useShortcuts";
 
 interface TaskToolbarProps {
   status: StatusFilter;
   sort: SortKey;
   search: string;
-  counts: ViewCounts | null;
+  /** The open view's; no numbers when null. */
+  counts: StatusCounts | null;
   /** All and tag views filter by status; Today, Upcoming and Overdue hold pending tasks only. */
   showStatus: boolean;
   /** Upcoming is always in due order. */
@@ -23,6 +25,7 @@ interface TaskToolbarProps {
 /** Status filter (with counts), search and sort. */
 export function TaskToolbar({ searchRef, ...props }: TaskToolbarProps) {
   const id = useId();
+  const [shortcutsOn] = useShortcutsEnabled();
   return (
     <div className="flex flex-col gap-3 lg:flex-row lg:items-center lg:justify-between">
       {props.showStatus && (
@@ -80,8 +83,8 @@ export function TaskToolbar({ searchRef, ...props }: TaskToolbarProps) {
             placeholder="Search tasks"
             value={props.search}
             onChange={(event) => props.onSearch(event.target.value)}
-            aria-keyshortcuts="/"
-            title="Search (/)"
+            aria-keyshortcuts={shortcutsOn ? "/" : undefined}
+            title={shortcutsOn ? "Search (/)" : undefined}
           />
         </div>
         {props.showSort && (

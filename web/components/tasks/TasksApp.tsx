@@ -9,7 +9,7 @@ import { isApiError } from "@/lib/api/errors";
 import type { StatusFilter, Task } from "@/lib/api/types";
 import { authClient } from "@/lib/auth-client";
 import { formatDate } from "@/lib/dates/zoned";
-import { withoutHidden } from "@/lib/tasks/counts";
+import { statusCounts, withoutHidden } from "@/lib/tasks/counts";
 import { uniqueTags } from "@/lib/tasks/tags";
 import { hasStatusFilter, inView, isOverdue, matchesFilters, viewTitle, type View } from "@/lib/tasks/views";
 import { AppHeader } from "./AppHeader";
@@ -118,7 +118,7 @@ export function TasksApp({ apiUrl, user, initialView }: TasksAppProps) {
     () => uniqueTags([...recentTags, ...learnedTags, ...list.items.map((t) => t.tags), ...reminders.watched.map((t) => t.tags)]),
     [recentTags, learnedTags, list.items, reminders.watched],
   );
-  const viewCounts = useViewCounts(api, windows, knownTags);
+  const viewCounts = useViewCounts(api, windows, knownTags, view.kind === "tag" ? view.tag : null);
   const counts = useMemo(
     () => viewCounts.counts && withoutHidden(viewCounts.counts, deletes.hidden, windows),
     [viewCounts.counts, deletes.hidden, windows],
@@ -156,7 +156,7 @@ export function TasksApp({ apiUrl, user, initialView }: TasksAppProps) {
     stillShown,
     whyNotShown,
     learnTags: (tags) => setLearnedTags((known) => [...known, [...tags]]),
-    closeEditor: (id) => setEditingId((current) => (id === undefined || current === id ? null : current)),
+    closeEditor: (id) => setEditingId((current) => (current === id ? null : current)),
     markFresh: setFreshId,
     scheduleDelete: deletes.schedule,
     hiddenIds,
@@ -175,11 +175,15 @@ export function TasksApp({ apiUrl, user, initialView }: TasksAppProps) {
     router.refresh();
   }
 
-  useShortcuts({
-    n: () => titleRef.current?.focus(),
-    "/": () => searchRef.current?.focus(),
-    t: () => goToView({ kind: "today" }),
-  });
+  useShortcuts(
+    {
+      n: () => titleRef.current?.focus(),
+      "/": () => searchRef.current?.focus(),
+      t: () => goToView({ kind: "today" }),
+    },
+    // While a task is being edited a view change would take the editor, and what was typed in it, away.
+    { editorOpen: editingId !== null },
+  );
 
   const items = list.items.filter((task) => !hiddenIds.has(task.id));
   const hiddenHere = deletes.hidden.filter((task) => stillShown(task)).length;
@@ -210,7 +214,13 @@ export function TasksApp({ apiUrl, user, initialView }: TasksAppProps) {
 
   return (
     <div className="min-h-dvh">
-      <AppHeader name={user.name} email={user.email} signingOut={signingOut} onSignOut={() => void signOut()} />
+      <AppHeader
+        name={user.name}
+        email={user.email}
+        signingOut={signingOut}
+        onSignOut={() => void signOut()}
+        onHome={() => goToView({ kind: "all" })}
+      />
 
       <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
         <div className="mb-5">
@@ -232,7 +242,6 @@ export function TasksApp({ apiUrl, user, initialView }: TasksAppProps) {
             {outage && (
               <OutageBanner
                 detail={outage.detail}
-                retrying={false}
                 onRetry={() => {
                   const retry = outage.retry;
                   setOutage(null);
@@ -255,7 +264,7 @@ export function TasksApp({ apiUrl, user, initialView }: TasksAppProps) {
               sort={sort}
               searchInput={searchInput}
               search={search}
-              counts={counts}
+              counts={statusCounts(counts, view)}
               list={{ ...list, items, total }}
               windows={windows}
               searchRef={searchRef}

@@ -2,8 +2,11 @@
 // The stack of toasts at the bottom of the screen. Ordinary messages sit in a
 // polite live region; reminders in an assertive one (role="alert"), since
 // they are the point of setting a reminder. Both regions are always in the
-// page so screen readers are listening before anything arrives.
-import { useEffect } from "react";
+// page so screen readers are listening before anything arrives. A toast's
+// time stands still while the pointer is over it or focus is in it, so that
+// reading it or reaching its Undo never races the clock (WCAG 2.2.1).
+import { useEffect, useRef, useState, type FocusEvent } from "react";
+import { startCountdown, type Countdown } from "@/lib/countdown";
 import { cx } from "@/lib/cx";
 import type { ToastMessage } from "./useToasts";
 
@@ -35,16 +38,38 @@ export function Toaster({ toasts, onDismiss, onRemove }: ToasterProps) {
 }
 
 function ToastCard({ toast, onDismiss, onRemove }: { toast: ToastMessage } & Omit<ToasterProps, "toasts">) {
-  const { id, durationMs } = toast;
+  const { id, durationMs, onHold } = toast;
+  const countdown = useRef<Countdown | null>(null);
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const held = hovered || focused;
+
   useEffect(() => {
     if (!durationMs) return;
-    const timer = window.setTimeout(() => onRemove(id), durationMs);
-    return () => window.clearTimeout(timer);
+    const started = startCountdown(durationMs, () => onRemove(id));
+    countdown.current = started;
+    return () => started.cancel();
   }, [id, durationMs, onRemove]);
+
+  useEffect(() => {
+    if (!durationMs) return;
+    if (held) countdown.current?.hold();
+    else countdown.current?.release();
+    onHold?.(held);
+  }, [held, durationMs, onHold]);
+
+  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget)) setFocused(false);
+  };
 
   return (
     <div
       data-testid={toast.tone === "reminder" ? "reminder-toast" : "toast"}
+      data-held={held || undefined}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={onBlur}
       className={cx(
         "pointer-events-auto flex w-full animate-toast-in items-center gap-3 rounded-xl px-4 py-3 text-sm shadow-lg",
         toast.tone === "error" && "bg-red-700 text-white",

@@ -1,17 +1,24 @@
 "use client";
 // Deletes that wait out their Undo toast (see lib/tasks/deletion-queue.ts).
 // When the page is hidden or left within the window, the waiting deletes go
-// out at once with `keepalive`, so they are not lost with the tab.
+// out at once with `keepalive`, so they are not lost with the tab. Those
+// requests must start before the page is gone, so none may wait for a token:
+// while deletes wait, the token is kept fresh (see `warmToken`), and the
+// flush takes it from the cache synchronously.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { TaskApi } from "@/lib/api/client";
-import { isApiError } from "@/lib/api/errors";
 import type { Task } from "@/lib/api/types";
-import { createDeletionQueue, forEachLimited, type DeletionQueue } from "@/lib/tasks/deletion-queue";
+import { createDeletionQueue, sendDeletes, type DeletionQueue } from "@/lib/tasks/deletion-queue";
 import { TOAST_MS, type ToastInput } from "./useToasts";
 
 /** How long Undo is offered; the toast shows for the same time. */
 export const UNDO_MS = TOAST_MS;
-const PARALLEL_DELETES = 4;
+/**
+ * While deletes wait (a held toast can make that long), check the token this
+ * often; a check fetches a new one once less than a minute is left, so a
+ * flush always finds one with at least half a minute to go.
+ */
+const TOKEN_CHECK_MS = 30_000;
 
 interface DeferredDeleteOptions {
   showToast: (toast: ToastInput) => number;
@@ -36,16 +43,8 @@ export function useDeferredDeletes(api: TaskApi, options: DeferredDeleteOptions)
   const queueRef = useRef<DeletionQueue | null>(null);
   const queue = useCallback((): DeletionQueue => {
     if (queueRef.current) return queueRef.current;
-    async function send(tasks: Task[], keepalive: boolean) {
-      await forEachLimited(tasks, PARALLEL_DELETES, async (task) => {
-        try {
-          await latest.current.api.remove(task.id, { keepalive });
-        } catch (error) {
-          // Already gone is as good as deleted.
-          if (!(isApiError(error) && error.kind === "not_found")) throw error;
-        }
-      });
-    }
+    const send = (tasks: Task[], keepalive: boolean) =>
+      sendDeletes(tasks, (id, init) => latest.current.api.remove(id, init), { keepalive });
     const created: DeletionQueue = createDeletionQueue({
       delayMs: UNDO_MS,
       async commit(tasks, { keepalive }) {
@@ -69,6 +68,9 @@ export function useDeferredDeletes(api: TaskApi, options: DeferredDeleteOptions)
 
   // The page is going away (or to the background, where it may be discarded
   // without notice): send what is waiting, in requests that outlive the page.
+  // This includes a batch whose toast is held: that costs its Undo, but a
+  // delete lost with the tab would bring back a task the person threw away,
+  // which is the worse surprise.
   useEffect(() => {
     const flush = () => {
       for (const [batch, toast] of toastOf.current) {
@@ -88,10 +90,18 @@ export function useDeferredDeletes(api: TaskApi, options: DeferredDeleteOptions)
     };
   }, []);
 
+  const waiting = hidden.length > 0;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = window.setInterval(() => void latest.current.api.warmToken(), TOKEN_CHECK_MS);
+    return () => window.clearInterval(timer);
+  }, [waiting]);
+
   /** Hides `tasks` now and deletes them when the Undo toast is gone. */
   const schedule = useCallback(
     (tasks: Task[], message: string) => {
       const batch = queue().schedule(tasks);
+      void latest.current.api.warmToken(); // so that a flush finds one ready
       const toast = latest.current.options.showToast({
         message,
         durationMs: UNDO_MS,
@@ -104,6 +114,8 @@ export function useDeferredDeletes(api: TaskApi, options: DeferredDeleteOptions)
             else latest.current.options.showToast({ message: "Too late: that was already deleted." });
           },
         },
+        // The toast's own timer waits while it is held; so does the delete.
+        onHold: (held) => queue().hold(batch, held),
         // Closing the toast means "no undo": no reason to wait.
         onDismiss: () => {
           toastOf.current.delete(batch);

@@ -1,17 +1,16 @@
 "use client";
 // Reminders while the app is open. The tasks watched are the pending ones due
-// from the start of today on (sort=due, limit=200), plus whatever the page
-// has loaded; one timer waits for the soonest reminder, and everything is
-// planned again whenever those tasks change. A reminder whose time passed
-// before the page opened is not replayed: the task shows as due or overdue.
+// from the start of today on and the pending ones without a due (see
+// `watchedLists`), plus whatever the page has loaded; one timer waits for the
+// soonest reminder, and everything is planned again whenever those tasks
+// change. A reminder whose time passed before the page opened (or before its
+// task was created) is not replayed: the task shows as due or overdue.
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { TaskApi } from "@/lib/api/client";
 import type { Task } from "@/lib/api/types";
-import { isoInstant } from "@/lib/dates/zoned";
-import { mergeTasks, planReminders, reminderKey } from "@/lib/tasks/reminders";
+import { planReminders, reminderKey, watchedLists, watchedTasks } from "@/lib/tasks/reminders";
 import type { DayWindows } from "@/lib/tasks/views";
 
-const SOURCE_LIMIT = 200;
 /** Catch changes made elsewhere (another tab, another device) now and then. */
 const RESYNC_MS = 5 * 60_000;
 /** Browsers run longer timeouts at once (32-bit overflow); wake up and re-plan instead. */
@@ -29,8 +28,9 @@ interface RemindersOptions {
 }
 
 export function useReminders({ api, windows, loaded, hidden, version, onRemind }: RemindersOptions) {
-  const [source, setSource] = useState<Task[]>([]);
+  const [lists, setLists] = useState<ReadonlyArray<readonly Task[]>>([]);
   const [since] = useState(() => Date.now());
+  // Keyed by reminder (task and time), across every list: each fires once.
   const fired = useRef(new Set<string>());
   const remind = useRef(onRemind);
   useEffect(() => {
@@ -40,18 +40,10 @@ export function useReminders({ api, windows, loaded, hidden, version, onRemind }
   useEffect(() => {
     let cancelled = false;
     const load = async () => {
-      try {
-        const page = await api.list({
-          status: "pending",
-          due_after: isoInstant(windows.startOfToday),
-          sort: "due",
-          limit: SOURCE_LIMIT,
-          tz: windows.timeZone,
-        });
-        if (!cancelled) setSource(page.tasks);
-      } catch {
-        // The list reports outages; reminders keep what they had.
-      }
+      const pages = await Promise.allSettled(watchedLists(windows).map((params) => api.list(params)));
+      if (cancelled) return;
+      // A list that could not be loaded keeps what it had; the list on screen reports outages.
+      setLists((known) => pages.map((page, i) => (page.status === "fulfilled" ? page.value.tasks : (known[i] ?? []))));
     };
     void load();
     const timer = window.setInterval(() => void load(), RESYNC_MS);
@@ -61,10 +53,7 @@ export function useReminders({ api, windows, loaded, hidden, version, onRemind }
     };
   }, [api, windows, version]);
 
-  const watched = useMemo(() => {
-    const gone = new Set(hidden.map((task) => task.id));
-    return mergeTasks(source, loaded).filter((task) => !gone.has(task.id));
-  }, [source, loaded, hidden]);
+  const watched = useMemo(() => watchedTasks([...lists, loaded], hidden), [lists, loaded, hidden]);
 
   useEffect(() => {
     let timer: number | undefined;

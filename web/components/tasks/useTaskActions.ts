@@ -1,12 +1,12 @@
 "use client";
 // What the person can do to tasks, and what each outcome means on screen:
 // the API call, the optimistic update, the announcement, the failure path.
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { TaskApi } from "@/lib/api/client";
 import { isApiError } from "@/lib/api/errors";
 import { listAll } from "@/lib/api/list-all";
 import type { NewTask, Task, TaskChanges } from "@/lib/api/types";
-import { dueText } from "@/lib/tasks/labels";
+import { dueText, midSentence } from "@/lib/tasks/labels";
 import { fieldOfApiError, type FieldErrors } from "@/lib/tasks/task-form";
 import type { DayWindows } from "@/lib/tasks/views";
 import { FAILED, OK, type Outcome } from "./outcome";
@@ -28,7 +28,8 @@ export interface TaskActionContext {
   /** Why a task is not in the list on screen ("not due today"...), or null. */
   whyNotShown: (task: Task) => string | null;
   learnTags: (tags: readonly string[]) => void;
-  closeEditor: (id?: number) => void;
+  /** Closes this task's editor if it is the one open (another may have opened meanwhile). */
+  closeEditor: (id: number) => void;
   markFresh: (id: number) => void;
   scheduleDelete: (tasks: Task[], message: string) => void;
   hiddenIds: ReadonlySet<number>;
@@ -37,9 +38,15 @@ export interface TaskActionContext {
 export function useTaskActions(ctx: TaskActionContext) {
   const { api } = ctx;
   const [busyIds, setBusyIds] = useState<ReadonlySet<number>>(new Set());
+  // The same, known at once rather than after the next render: a second
+  // toggle while the first is on its way would undo it (and a repeating task
+  // would be left with two pending copies).
+  const inFlight = useRef(new Set<number>());
   const [clearing, setClearing] = useState(false);
 
   function setBusy(id: number, busy: boolean) {
+    if (busy) inFlight.current.add(id);
+    else inFlight.current.delete(id);
     setBusyIds((ids) => {
       const next = new Set(ids);
       if (busy) next.add(id);
@@ -69,7 +76,7 @@ export function useTaskActions(ctx: TaskActionContext) {
     let when = "";
     try {
       const due = dueText(await api.get(nextId), ctx.windows.today, ctx.windows.timeZone);
-      if (due) when = `, due ${due.text.replace(/^(Today|Tomorrow|Yesterday)/, (d) => d.toLowerCase())}`;
+      if (due) when = `, due ${midSentence(due.text)}`;
     } catch {
       // The toast can do without the date.
     }
@@ -102,7 +109,7 @@ export function useTaskActions(ctx: TaskActionContext) {
       ctx.learnTags(updated.tags);
       if (ctx.stillShown(updated)) ctx.replaceTask(updated);
       else ctx.dropTask(updated.id);
-      ctx.closeEditor();
+      ctx.closeEditor(task.id);
       ctx.announce(`Saved task: ${updated.title}`);
       if (nextTaskId !== null) void announceNext(nextTaskId, updated.title);
       else void ctx.refresh();
@@ -110,7 +117,7 @@ export function useTaskActions(ctx: TaskActionContext) {
     } catch (error) {
       if (isApiError(error) && error.kind === "not_found") {
         ctx.dropTask(task.id);
-        ctx.closeEditor();
+        ctx.closeEditor(task.id);
         ctx.showToast({ message: "That task no longer exists.", tone: "error" });
         return FAILED;
       }
@@ -121,6 +128,7 @@ export function useTaskActions(ctx: TaskActionContext) {
   }
 
   async function toggleTask(task: Task): Promise<void> {
+    if (inFlight.current.has(task.id)) return;
     const completed = !task.completed;
     ctx.replaceTask({ ...task, completed }); // show it at once; undone below on failure
     setBusy(task.id, true);

@@ -10,12 +10,17 @@ import { MAX_PAGE, PAGE_SIZE, listParams, queryKey, type TaskQuery } from "./que
 
 export type FailureHandler = (error: unknown, retry: () => void) => void;
 
-interface ListState {
+export interface ListState {
   /** queryKey() of the query these items answer; null before the first answer. */
   key: string | null;
   items: Task[];
   total: number;
   error: unknown;
+}
+
+/** The rows held answer `key` (the query on screen) in full health, and more exist. */
+export function canLoadMore(state: ListState, key: string): boolean {
+  return state.key === key && !state.error && state.items.length < state.total;
 }
 
 export function useTaskList(api: TaskApi, query: TaskQuery, windows: DayWindows, onFailure: FailureHandler) {
@@ -63,8 +68,12 @@ export function useTaskList(api: TaskApi, query: TaskQuery, windows: DayWindows,
   }, [key, loadFirst, pageSize]);
 
   const loadMore = useCallback(async () => {
+    const shown = latest.current.state;
+    // Only from a list that answers this very query: during a refresh for
+    // another one (a new search), its rows say nothing about where to go on.
+    if (!canLoadMore(shown, key)) return;
     const mine = sequence.current;
-    const offset = latest.current.state.items.length;
+    const offset = shown.items.length;
     setLoadingMore(true);
     try {
       const page = await api.list(listParams(query, windows, offset, pageSize));

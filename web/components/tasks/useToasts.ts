@@ -1,7 +1,10 @@
 "use client";
-// The page's toasts: a short stack, newest last. A toast leaves after its
-// duration (reminders stay until dismissed); pushing a fourth drops the
-// oldest, which counts as dismissing it (an Undo toast then commits its delete).
+// The page's toasts, newest last. A transient toast leaves after its duration
+// (which waits while the toast is hovered or focused); at most three of them
+// show, and a fourth pushes out the oldest, which counts as dismissing it (an
+// Undo toast then commits its delete). Reminders (no duration) stay until
+// dismissed and never count against that limit nor get pushed out: they are
+// the point of setting a reminder.
 import { useCallback, useRef, useState } from "react";
 
 export interface ToastInput {
@@ -14,14 +17,33 @@ export interface ToastInput {
   durationMs?: number | null;
   /** The person closed it, or it was pushed out; not called after its action ran. */
   onDismiss?: () => void;
+  /** The pointer is over it or focus is in it (true), or no longer (false); its time waits meanwhile. */
+  onHold?: (held: boolean) => void;
 }
 
 export interface ToastMessage extends ToastInput {
   id: number;
+  durationMs: number | null;
 }
 
 export const TOAST_MS = 6000;
-const MAX_TOASTS = 3;
+export const MAX_TRANSIENT_TOASTS = 3;
+
+/**
+ * The stack once `toast` arrives, and the toasts pushed out to make room:
+ * the oldest transient ones beyond `max`. Toasts without a duration are
+ * never pushed out.
+ */
+export function pushToast(
+  stack: readonly ToastMessage[],
+  toast: ToastMessage,
+  max = MAX_TRANSIENT_TOASTS,
+): { shown: ToastMessage[]; dropped: ToastMessage[] } {
+  const all = [...stack, toast];
+  const transient = all.filter((t) => t.durationMs !== null);
+  const dropped = transient.slice(0, Math.max(0, transient.length - max));
+  return { shown: all.filter((t) => !dropped.includes(t)), dropped };
+}
 
 export function useToasts() {
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
@@ -36,9 +58,8 @@ export function useToasts() {
   const show = useCallback((input: ToastInput): number => {
     const id = nextId.current;
     nextId.current += 1;
-    const all = [...live.current, { durationMs: TOAST_MS, ...input, id }];
-    const dropped = all.slice(0, Math.max(0, all.length - MAX_TOASTS));
-    commit(all.slice(-MAX_TOASTS));
+    const { shown, dropped } = pushToast(live.current, { ...input, durationMs: input.durationMs === undefined ? TOAST_MS : input.durationMs, id });
+    commit(shown);
     for (const toast of dropped) toast.onDismiss?.();
     return id;
   }, []);

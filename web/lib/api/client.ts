@@ -29,9 +29,16 @@ export interface TaskApi {
   setCompleted(id: number, completed: boolean): Promise<TaskWrite>;
   /**
    * `keepalive` lets the request outlive the page (a deferred delete flushed
-   * on `pagehide`).
+   * on `pagehide`). With a valid token in the cache such a request is started
+   * within this call, before anything is awaited: see `warmToken`.
    */
   remove(id: number, options?: { keepalive?: boolean }): Promise<void>;
+  /**
+   * Fetches a token now if the cached one is about to expire, so that a later
+   * keepalive `remove` finds one ready. Never rejects: the request that needs
+   * the token reports any failure.
+   */
+  warmToken(): Promise<void>;
 }
 
 export function createTaskApi(options: TaskApiOptions): TaskApi {
@@ -64,10 +71,14 @@ export function createTaskApi(options: TaskApiOptions): TaskApi {
     }
   }
 
-  /** One request; on 401, one fresh token and one retry, then "signed out". */
-  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  /**
+   * One request; on 401, one fresh token and one retry, then "signed out".
+   * With `bearer` (a token already in hand) the request starts before this
+   * function first awaits anything.
+   */
+  async function request(path: string, init: RequestInit = {}, bearer: string | null = null): Promise<Response> {
     const url = `${tasksUrl}${path}`;
-    let response = await send(url, init, await token(false));
+    let response = await send(url, init, bearer ?? (await token(false)));
     if (response.status === 401) {
       response = await send(url, init, await token(true));
       if (response.status === 401) throw signedOut();
@@ -103,7 +114,17 @@ export function createTaskApi(options: TaskApiOptions): TaskApi {
       return taskWrite(await request(`/${id}/complete`, jsonInit("PATCH", { completed })));
     },
     async remove(id, { keepalive = false } = {}) {
-      await request(`/${id}`, { method: "DELETE", ...(keepalive && { keepalive }) });
+      // A page being closed may be gone before an awaited token arrives (and
+      // a plain fetch for one is cancelled with it): take the cached one.
+      const ready = keepalive ? options.tokens.peek() : null;
+      await request(`/${id}`, { method: "DELETE", ...(keepalive && { keepalive }) }, ready);
+    },
+    async warmToken() {
+      try {
+        await token(false);
+      } catch {
+        // The request that needs the token reports the failure.
+      }
     },
   };
 }

@@ -1,10 +1,17 @@
 // Keeps the API token (a short-lived JWT from Better Auth) in memory, reuses it
-// until shortly before it expires, and fetches a new one when asked to.
+// until shortly before it expires, and fetches a new one when asked to. A page
+// being closed cannot wait for a fetch, so `peek` hands out the cached token
+// synchronously while it is still valid.
 import { jwtExpiry } from "./jwt";
 
 export interface TokenSource {
   /** A token for the API; `force` skips the cache (after the API said 401). */
   get(force?: boolean): Promise<string>;
+  /**
+   * The cached token if it stays valid for a few more seconds, else null;
+   * never fetches. For requests that must start at once (a page being closed).
+   */
+  peek(): string | null;
   /** Forgets the cached token (sign-in, sign-out). */
   clear(): void;
 }
@@ -19,6 +26,8 @@ export interface TokenCacheOptions {
 }
 
 export const DEFAULT_REFRESH_MARGIN_SECONDS = 60;
+/** `peek` hands out a token only with more than this many seconds left: time for the request to arrive. */
+export const PEEK_MARGIN_SECONDS = 10;
 
 export function createTokenCache(options: TokenCacheOptions): TokenSource {
   const now = options.now ?? (() => Date.now());
@@ -29,10 +38,11 @@ export function createTokenCache(options: TokenCacheOptions): TokenSource {
   // Bumped by clear(), so a fetch started before a sign-out cannot refill the cache.
   let generation = 0;
 
-  function fresh(): string | null {
+  /** The cached token if more than `seconds` of validity remain. */
+  function lasting(seconds: number): string | null {
     if (!cached) return null;
     const secondsLeft = cached.exp - now() / 1000;
-    return secondsLeft > margin ? cached.token : null;
+    return secondsLeft > seconds ? cached.token : null;
   }
 
   async function refresh(): Promise<string> {
@@ -47,7 +57,7 @@ export function createTokenCache(options: TokenCacheOptions): TokenSource {
   return {
     async get(force = false) {
       if (!force) {
-        const token = fresh();
+        const token = lasting(margin);
         if (token) return token;
       }
       if (!inFlight) {
@@ -56,6 +66,9 @@ export function createTokenCache(options: TokenCacheOptions): TokenSource {
         });
       }
       return inFlight;
+    },
+    peek() {
+      return lasting(Math.min(margin, PEEK_MARGIN_SECONDS));
     },
     clear() {
       cached = null;

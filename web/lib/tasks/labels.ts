@@ -56,6 +56,14 @@ export function dayLabel(date: CivilDate, today: CivilDate): string {
   return date.year === today.year ? monthDay.format(shown) : fullDay.format(shown);
 }
 
+/**
+ * A day label inside a sentence: "Due today 5:00 PM" rather than "Due Today
+ * 5:00 PM". Weekdays and months keep their capital, as in English.
+ */
+export function midSentence(label: string): string {
+  return label.replace(/^(Today|Tomorrow|Yesterday)\b/, (day) => day.toLowerCase());
+}
+
 /** An Upcoming heading: "Today · Tue, Dec 2", "Thursday · Dec 4". */
 export function dayHeading(dateText: string, today: CivilDate): string {
   const date = parseDate(dateText);

@@ -1,8 +1,9 @@
 // Reminders: the presets offered next to a due ("10 minutes before"...), the
 // instant each one means, the API's rule that a reminder is never after the
 // due, and which reminders are due to fire while the app is open.
-import type { Task } from "@/lib/api/types";
-import { addDays, DAY_MS, HOUR_MS, instantOf, MINUTE_MS, parseDate, startOfDate, type CivilDate } from "@/lib/dates/zoned";
+import type { ListParams, Task } from "@/lib/api/types";
+import { addDays, DAY_MS, HOUR_MS, instantOf, isoInstant, MINUTE_MS, parseDate, startOfDate, type CivilDate } from "@/lib/dates/zoned";
+import type { DayWindows } from "./views";
 
 /** A due as the form holds it: a date alone, or an instant. */
 export type Due = { kind: "date"; date: CivilDate } | { kind: "at"; instant: number };
@@ -105,7 +106,9 @@ export interface ReminderPlan {
 /**
  * Sorts pending tasks' reminders into those to show now and those to wait
  * for. Reminders whose time passed before `since` (when the app opened) are
- * not replayed: by then the task shows as due or overdue.
+ * not replayed: by then the task shows as due or overdue. Nor are those whose
+ * time came before the task existed: completing yesterday's daily task makes
+ * today's, whose reminder may be hours past already.
  */
 export function planReminders(tasks: Iterable<Task>, now: number, since: number, fired: ReadonlySet<string>): ReminderPlan {
   const plan: ReminderPlan = { fireNow: [], later: [] };
@@ -116,12 +119,40 @@ export function planReminders(tasks: Iterable<Task>, now: number, since: number,
     if (fired.has(key) || seen.has(key)) continue;
     seen.add(key);
     const at = Date.parse(task.remind_at);
-    if (!Number.isFinite(at) || at < since) continue;
+    if (!Number.isFinite(at) || at < since || at < Date.parse(task.created_at)) continue;
     if (at <= now) plan.fireNow.push(task);
     else plan.later.push({ task, at });
   }
   plan.later.sort((a, b) => a.at - b.at || a.task.id - b.task.id);
   return plan;
+}
+
+/** The most the API answers with at once; also how many tasks each watched list holds. */
+export const WATCHED_LIST_LIMIT = 200;
+
+/**
+ * The lists whose tasks' reminders are watched while the page is open, as API
+ * queries: pending tasks due from the start of today on, soonest first, and
+ * pending tasks without a due, most recently changed first (setting a
+ * reminder is a change). A reminder on a task due before today would remind
+ * of something already overdue, and so is not looked for.
+ */
+export function watchedLists(windows: DayWindows): ListParams[] {
+  const common = { status: "pending", limit: WATCHED_LIST_LIMIT, tz: windows.timeZone } as const;
+  return [
+    { ...common, due_after: isoInstant(windows.startOfToday), sort: "due" },
+    { ...common, has_due: false, sort: "updated", order: "desc" },
+  ];
+}
+
+/**
+ * The tasks to plan reminders for, from every watched list (and the tasks on
+ * screen): each task once, in its freshest copy, so a task in two lists
+ * cannot remind twice; minus those whose delete waits for its Undo window.
+ */
+export function watchedTasks(lists: ReadonlyArray<readonly Task[]>, hidden: readonly Task[]): Task[] {
+  const gone = new Set(hidden.map((task) => task.id));
+  return mergeTasks(...lists).filter((task) => !gone.has(task.id));
 }
 
 /** One copy per task id, the most recently updated, from several lists. */

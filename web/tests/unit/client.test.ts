@@ -7,7 +7,7 @@ import { jsonResponse, problem, scriptedFetch, task } from "./helpers";
 const BASE = "http://api.test";
 
 /** A token source that hands out "t1", "t2", ... and counts forced refreshes. */
-function tokens(): TokenSource & { forced: number } {
+function tokens() {
   let n = 0;
   const source = {
     forced: 0,
@@ -16,6 +16,7 @@ function tokens(): TokenSource & { forced: number } {
       if (force || n === 0) n += 1;
       return `t${n}`;
     }),
+    peek: vi.fn(() => (n === 0 ? null : `t${n}`)),
     clear: vi.fn(),
   };
   return source;
@@ -87,6 +88,36 @@ describe("task API client: requests", () => {
     expect(fetch.init(0).body).toBe(JSON.stringify({ title: "Buy milk", description: null }));
     expect(fetch.init(2).body).toBe(JSON.stringify({ completed: true }));
     expect(fetch.header(0, "Content-Type")).toBe("application/json");
+  });
+
+  it("starts a keepalive DELETE within the call when a token is cached, awaiting nothing first", async () => {
+    const fetch = scriptedFetch(new Response(null, { status: 204 }), new Response(null, { status: 204 }), new Response(null, { status: 204 }));
+    const source = tokens();
+    const client = api(fetch, source);
+    await client.warmToken();
+    source.get.mockClear();
+    // Nothing awaited between the calls: as on pagehide, where the page may be gone at the next tick.
+    const sent = [7, 8, 9].map((id) => client.remove(id, { keepalive: true }));
+    expect(fetch).toHaveBeenCalledTimes(3);
+    expect(source.get).not.toHaveBeenCalled();
+    expect(fetch.header(2, "Authorization")).toBe("Bearer t1");
+    expect(fetch.init(2).keepalive).toBe(true);
+    await Promise.all(sent);
+  });
+
+  it("waits for a token for a keepalive DELETE only when none is cached", async () => {
+    const fetch = scriptedFetch(new Response(null, { status: 204 }));
+    const source = tokens();
+    const sent = api(fetch, source).remove(7, { keepalive: true });
+    expect(fetch).not.toHaveBeenCalled();
+    await sent;
+    expect(source.get).toHaveBeenCalledTimes(1);
+    expect(fetch.header(0, "Authorization")).toBe("Bearer t1");
+  });
+
+  it("warms the token without ever rejecting", async () => {
+    const source: TokenSource = { get: async () => Promise.reject(new TokenUnavailableError()), peek: () => null, clear: () => {} };
+    await expect(api(scriptedFetch(), source).warmToken()).resolves.toBeUndefined();
   });
 
   it("sends the 1.1 list parameters: comma-joined priorities, one tag= per tag, instants, has_due, tz", async () => {
@@ -171,14 +202,14 @@ describe("task API client: 401 handling", () => {
 
   it("reports signed_out without calling the API when there is no session", async () => {
     const fetch = scriptedFetch();
-    const source: TokenSource = { get: async () => Promise.reject(new SignedOutError()), clear: () => {} };
+    const source: TokenSource = { get: async () => Promise.reject(new SignedOutError()), peek: () => null, clear: () => {} };
     const error = await caught(api(fetch, source).list());
     expect(error.kind).toBe("signed_out");
     expect(fetch).not.toHaveBeenCalled();
   });
 
   it("reports unavailable when the token endpoint cannot be reached", async () => {
-    const source: TokenSource = { get: async () => Promise.reject(new TokenUnavailableError()), clear: () => {} };
+    const source: TokenSource = { get: async () => Promise.reject(new TokenUnavailableError()), peek: () => null, clear: () => {} };
     const error = await caught(api(scriptedFetch(), source).list());
     expect(error.kind).toBe("unavailable");
   });

@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { withoutHidden, type ViewCounts } from "@/lib/tasks/counts";
+import { describe, expect, it, vi } from "vitest";
+import { fetchTagStatusCounts } from "@/components/tasks/useViewCounts";
+import type { ListParams } from "@/lib/api/types";
+import { statusCounts, withoutHidden, type ViewCounts } from "@/lib/tasks/counts";
 import { dayWindows } from "@/lib/tasks/views";
 import { makeTask } from "./helpers";
 
@@ -23,5 +25,34 @@ describe("counts while deletes wait for their Undo window", () => {
       tags: { home: 1 },
     });
     expect(withoutHidden(counts, [], windows)).toBe(counts);
+  });
+});
+
+describe("the status buttons' counts", () => {
+  const withHome: ViewCounts = { ...counts, all: 40, pending: 30, completed: 10, openTag: { tag: "Home", pending: 2, completed: 0 } };
+
+  it("are the whole list's in All, the tag's own in a tag view, and none elsewhere", () => {
+    expect(statusCounts(withHome, { kind: "all" })).toEqual({ all: 40, pending: 30, completed: 10 });
+    expect(statusCounts(withHome, { kind: "tag", tag: "home" })).toEqual({ all: 2, pending: 2, completed: 0 });
+    // Not yet known for the tag just opened: no numbers rather than another list's.
+    expect(statusCounts(withHome, { kind: "tag", tag: "Work" })).toBeNull();
+    expect(statusCounts(counts, { kind: "tag", tag: "Home" })).toBeNull();
+    expect(statusCounts(withHome, { kind: "today" })).toBeNull();
+    expect(statusCounts(null, { kind: "all" })).toBeNull();
+  });
+
+  it("leave out the tag's tasks whose delete waits for Undo", () => {
+    const hidden = [makeTask({ id: 1, tags: ["home"] }), makeTask({ id: 2, tags: ["Work"] })];
+    expect(withoutHidden(withHome, hidden, windows).openTag).toEqual({ tag: "Home", pending: 1, completed: 0 });
+    expect(withHome.openTag?.pending).toBe(2); // the original is left alone
+  });
+
+  it("come from two limit=1 queries on the tag, one per status", async () => {
+    const list = vi.fn(async (params: ListParams) => ({ tasks: [], total: params.status === "pending" ? 2 : 5 }));
+    expect(await fetchTagStatusCounts({ list }, windows, "Home")).toEqual({ tag: "Home", pending: 2, completed: 5 });
+    expect(list.mock.calls.map(([params]) => params)).toEqual([
+      { tag: ["Home"], tz: "Europe/Paris", status: "pending", limit: 1 },
+      { tag: ["Home"], tz: "Europe/Paris", status: "completed", limit: 1 },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayHeading, dayLabel, dueText, priorityLabel, recurrenceLabel, reminderText } from "@/lib/tasks/labels";
+import { dayHeading, dayLabel, dueText, midSentence, priorityLabel, recurrenceLabel, reminderText } from "@/lib/tasks/labels";
 
 const today = { year: 2026, month: 12, day: 2 }; // a Wednesday
 
@@ -54,5 +54,16 @@ describe("other labels", () => {
     expect(priorityLabel("none")).toBe("No priority");
     expect(reminderText("2026-12-02T08:50:00Z", today, "Europe/Paris")).toBe("Reminder 9:50 AM");
     expect(reminderText("2026-12-03T08:00:00Z", today, "Europe/Paris")).toBe("Reminder Tomorrow 9:00 AM");
+  });
+});
+
+describe("labels inside a sentence", () => {
+  it("lower-case today, tomorrow and yesterday, and nothing else", () => {
+    expect(midSentence("Today")).toBe("today");
+    expect(midSentence("Tomorrow 5:00 PM")).toBe("tomorrow 5:00 PM");
+    expect(midSentence("Yesterday")).toBe("yesterday");
+    expect(midSentence("Friday 9:00 AM")).toBe("Friday 9:00 AM");
+    expect(midSentence("Dec 4, 2027")).toBe("Dec 4, 2027");
+    expect(midSentence("Todayish")).toBe("Todayish");
   });
 });

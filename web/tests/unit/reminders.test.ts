@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { dayWindows } from "@/lib/tasks/views";
 import {
   mergeTasks,
   planReminders,
@@ -7,6 +8,8 @@ import {
   reminderKey,
   reminderOptions,
   reminderProblem,
+  watchedLists,
+  watchedTasks,
   type Due,
 } from "@/lib/tasks/reminders";
 import { makeTask } from "./helpers";
@@ -64,7 +67,7 @@ describe("the rule that a reminder is never after the due", () => {
 describe("planning reminders", () => {
   const since = Date.parse("2026-12-02T09:00:00Z");
   const now = Date.parse("2026-12-02T10:00:00Z");
-  const at = (iso: string) => makeTask({ remind_at: iso });
+  const at = (iso: string) => makeTask({ remind_at: iso, created_at: "2026-12-01T08:00:00Z" });
 
   it("fires what came due since the page opened, waits for the rest, and never replays older ones", () => {
     const passedWhileOpen = { ...at("2026-12-02T09:30:00Z"), id: 1 };
@@ -91,5 +94,40 @@ describe("planning reminders", () => {
     const fresh = makeTask({ id: 1, title: "fresh", updated_at: "2026-12-02T00:00:00Z" });
     expect(mergeTasks([fresh], [old, makeTask({ id: 2 })]).map((t) => t.title)).toEqual(["fresh", "Buy milk"]);
     expect(mergeTasks([old], [fresh])[0]?.title).toBe("fresh");
+  });
+
+  it("does not fire a reminder whose time came before its task was created (the next occurrence of a daily task)", () => {
+    // Yesterday's daily task, due 10:00 with a reminder at 9:00, completed today at 9:50:
+    // the next occurrence, due today 10:00, is created with its reminder 50 minutes past.
+    const next = makeTask({ id: 1, remind_at: "2026-12-02T09:00:00Z", created_at: "2026-12-02T09:50:00Z" });
+    const plan = planReminders([next], now, Date.parse("2026-12-02T08:00:00Z"), new Set());
+    expect(plan).toEqual({ fireNow: [], later: [] });
+    const madeEarlier = { ...next, created_at: "2026-12-02T08:30:00Z" };
+    expect(planReminders([madeEarlier], now, Date.parse("2026-12-02T08:00:00Z"), new Set()).fireNow).toEqual([madeEarlier]);
+  });
+});
+
+describe("the watched lists", () => {
+  const windows = dayWindows(Date.parse("2026-12-02T10:00:00Z"), "Europe/Paris");
+
+  it("are pending tasks due from today on, and pending tasks without a due", () => {
+    expect(watchedLists(windows)).toEqual([
+      { status: "pending", limit: 200, tz: "Europe/Paris", due_after: "2026-12-01T23:00:00.000Z", sort: "due" },
+      { status: "pending", limit: 200, tz: "Europe/Paris", has_due: false, sort: "updated", order: "desc" },
+    ]);
+  });
+
+  it("remind once of a task that is in several of them, and not of one waiting to be deleted", () => {
+    const since = Date.parse("2026-12-02T09:00:00Z");
+    const created = "2026-12-01T08:00:00Z";
+    const noDue = makeTask({ id: 1, remind_at: "2026-12-02T09:30:00Z", created_at: created, updated_at: created });
+    const onScreen = { ...noDue, title: "edited", updated_at: "2026-12-02T09:10:00Z" };
+    const deleted = makeTask({ id: 2, remind_at: "2026-12-02T09:30:00Z", created_at: created });
+    const watched = watchedTasks([[noDue], [deleted, noDue], [onScreen]], [deleted]);
+    const fired = new Set<string>();
+    const plan = planReminders(watched, Date.parse("2026-12-02T10:00:00Z"), since, fired);
+    expect(plan.fireNow).toEqual([onScreen]);
+    for (const task of plan.fireNow) fired.add(reminderKey(task));
+    expect(planReminders(watchedTasks([[noDue], [onScreen]], []), Date.parse("2026-12-02T10:01:00Z"), since, fired).fireNow).toEqual([]);
   });
 });

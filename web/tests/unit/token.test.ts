@@ -122,4 +122,19 @@ describe("jwtExpiry", () => {
     expect(jwtExpiry(fakeJwt({ sub: "x" }))).toBeUndefined();
     expect(jwtExpiry(fakeJwt({ exp: "soon" }))).toBeUndefined();
   });
+
+  it("peeks at the cached token synchronously while it stays valid, and never fetches", async () => {
+    const { cache, fetchToken, advance } = setup();
+    expect(cache.peek()).toBeNull(); // nothing cached yet
+    const token = await cache.get();
+    expect(cache.peek()).toBe(token);
+    advance(870); // 30 s left: due for a refresh, still good for a request
+    expect(cache.peek()).toBe(token);
+    advance(25); // 5 s left: too close to expiry to send
+    expect(cache.peek()).toBeNull();
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    await cache.get();
+    cache.clear();
+    expect(cache.peek()).toBeNull();
+  });
 });
