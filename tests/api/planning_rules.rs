@@ -15,7 +15,10 @@ async fn a_recurrence_interval_defaults_to_one() {
             json!({"title": "t", "due_date": "2026-12-04", "recurrence": {"every": "week"}}),
         )
         .await;
-    assert_eq!(task["recurrence"], json!({"every": "week", "interval": 1, "tz": null}));
+    assert_eq!(
+        task["recurrence"],
+        json!({"every": "week", "interval": 1, "tz": null})
+    );
     assert_eq!(get(&app, &app.alice, &task).await.body, task);
     for (every, interval) in [("day", 1), ("week", 2), ("month", 12), ("year", 365)] {
         let rule = json!({"every": every, "interval": interval, "tz": null});
