@@ -5,8 +5,8 @@
 //! owned by someone else exactly like a missing one.
 
 use crate::{
-    FieldError, NewTask, OwnerScope, RepoError, Revised, Revision, Task, TaskId, TaskPage,
-    TaskQuery,
+    Completion, FieldError, NewTask, OwnerScope, RepoError, Revised, Revision, Task, TaskId,
+    TaskPage, TaskQuery,
 };
 
 /// What a change computes from the task as it is: the domain's rules, run by the
@@ -87,6 +87,20 @@ pub trait TaskRepository: Send + Sync {
         id: TaskId,
         reviser: Reviser<'_>,
     ) -> Result<RevisionOutcome, RepoError>;
+
+    /// Sets or toggles `completed` of a task that does not repeat, and bumps
+    /// `updated_at`, in one statement: completing such a task changes nothing else,
+    /// so it needs neither the lock nor the rules of [`Self::revise`].
+    ///
+    /// # Errors
+    /// MUST return `Ok(None)`, changing nothing, for a foreign or missing task and
+    /// for one that repeats (which goes through `revise`).
+    fn set_completion_unless_recurring(
+        &self,
+        scope: &OwnerScope,
+        id: TaskId,
+        completion: Completion,
+    ) -> Result<Option<Task>, RepoError>;
 
     /// # Errors
     /// MUST return `Ok(false)`, deleting nothing, for a foreign or missing task.

@@ -92,6 +92,15 @@ impl TaskService {
         id: &str,
         completion: Completion,
     ) -> Result<Revised, TaskError> {
+        self.provision(scope)?;
+        let task_id = TaskId::parse(id).ok_or(TaskError::NotFound)?;
+        // Most tasks do not repeat: one statement, no transaction.
+        if let Some(task) = self
+            .tasks
+            .set_completion_unless_recurring(scope, task_id, completion)?
+        {
+            return Ok(Revised { task, next: None });
+        }
         self.revise(scope, id, &|task| Ok(task.complete(completion)))
     }
 
@@ -238,6 +247,28 @@ mod tests {
         );
         svc.delete(&alice, &id).expect("delete");
         assert!(matches!(svc.get(&alice, &id), Err(TaskError::NotFound)));
+    }
+
+    #[test]
+    fn completing_a_recurring_task_goes_through_a_revision_and_makes_the_next() {
+        use crate::{Due, Frequency, Recurrence};
+        let (svc, store, alice, plain) = alice_with_a_task();
+        let weekly = NewTask {
+            due: Some(Due::On("2026-12-04".parse().expect("date"))),
+            recurrence: Some(Recurrence::new(Frequency::Week, 1).expect("rule")),
+            ..new_task("weekly")
+        };
+        let weekly = svc.create(&alice, &weekly).expect("create");
+        let done = svc
+            .set_completion(&alice, &plain.id.to_string(), Completion::Toggle)
+            .expect("plain");
+        assert!(done.task.completed && done.next.is_none());
+        let done = svc
+            .set_completion(&alice, &weekly.id.to_string(), Completion::Toggle)
+            .expect("weekly");
+        let next = done.next.expect("a next occurrence");
+        assert_eq!(next.due, Some(Due::On("2026-12-11".parse().expect("date"))));
+        assert_eq!(store.all_tasks().len(), 3);
     }
 
     #[test]

@@ -7,8 +7,8 @@ use std::sync::Mutex;
 use chrono::Utc;
 
 use crate::{
-    NewTask, OwnerScope, RepoError, Revised, Reviser, RevisionOutcome, SortKey, SortOrder, Task,
-    TaskId, TaskPage, TaskQuery, TaskRepository, UserId, UserRepository,
+    Completion, NewTask, OwnerScope, RepoError, Revised, Reviser, RevisionOutcome, SortKey,
+    SortOrder, Task, TaskId, TaskPage, TaskQuery, TaskRepository, UserId, UserRepository,
 };
 
 #[derive(Debug, Default)]
@@ -167,6 +167,28 @@ impl TaskRepository for InMemoryStore {
         task.next_occurrence = next.as_ref().map(|n| n.id).or(current.next_occurrence);
         state.tasks[index] = task.clone();
         Ok(RevisionOutcome::Applied(Revised { task, next }))
+    }
+
+    fn set_completion_unless_recurring(
+        &self,
+        scope: &OwnerScope,
+        id: TaskId,
+        completion: Completion,
+    ) -> Result<Option<Task>, RepoError> {
+        let mut state = self.state();
+        let Some(task) = state
+            .tasks
+            .iter_mut()
+            .find(|t| t.id == id && &t.user_id == scope.owner() && t.recurrence.is_none())
+        else {
+            return Ok(None);
+        };
+        task.completed = match completion {
+            Completion::Toggle => !task.completed,
+            Completion::Set(value) => value,
+        };
+        task.updated_at = Utc::now();
+        Ok(Some(task.clone()))
     }
 
     fn delete(&self, scope: &OwnerScope, id: TaskId) -> Result<bool, RepoError> {

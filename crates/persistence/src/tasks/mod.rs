@@ -11,8 +11,8 @@ mod revise;
 use diesel::pg::Pg;
 use diesel::prelude::*;
 use todo_domain::{
-    NewTask, OwnerScope, RepoError, Reviser, RevisionOutcome, Task, TaskId, TaskPage, TaskQuery,
-    TaskRepository,
+    Completion, NewTask, OwnerScope, RepoError, Reviser, RevisionOutcome, Task, TaskId, TaskPage,
+    TaskQuery, TaskRepository,
 };
 
 use crate::PgStore;
@@ -21,6 +21,13 @@ use crate::schema::tasks;
 
 #[cfg(feature = "test-support")]
 pub use due_start::day_starts;
+
+diesel::define_sql_function! {
+    /// When the current statement began. Unlike `now()` (when the transaction
+    /// began), it is taken after the row lock was granted, so a revision that waited
+    /// for another one is stamped after it.
+    fn statement_timestamp() -> diesel::sql_types::Timestamptz;
+}
 
 type OwnerFilter<'a> = diesel::dsl::Eq<tasks::user_id, &'a str>;
 type OwnedTask<'a> = diesel::dsl::Filter<
@@ -83,6 +90,37 @@ impl TaskRepository for PgStore {
         reviser: Reviser<'_>,
     ) -> Result<RevisionOutcome, RepoError> {
         revise::revise(self, scope, id, reviser)
+    }
+
+    fn set_completion_unless_recurring(
+        &self,
+        scope: &OwnerScope,
+        id: TaskId,
+        completion: Completion,
+    ) -> Result<Option<Task>, RepoError> {
+        let row = self.with_conn(|conn| {
+            // The rule's absence is in the statement itself: a task that gained a
+            // rule a moment ago is not completed here without its next occurrence.
+            let target = owned_task(scope, id).filter(tasks::recurrence_every.is_null());
+            let stamp = tasks::updated_at.eq(statement_timestamp());
+            // One statement either way: a toggle never reads first, so two concurrent
+            // toggles cannot both flip from the same old value.
+            match completion {
+                Completion::Toggle => diesel::update(target)
+                    .set((
+                        tasks::completed.eq(diesel::dsl::not(tasks::completed)),
+                        stamp,
+                    ))
+                    .returning(TaskRow::as_returning())
+                    .get_result(conn),
+                Completion::Set(value) => diesel::update(target)
+                    .set((tasks::completed.eq(value), stamp))
+                    .returning(TaskRow::as_returning())
+                    .get_result(conn),
+            }
+            .optional()
+        })?;
+        row.map(Task::try_from).transpose()
     }
 
     fn delete(&self, scope: &OwnerScope, id: TaskId) -> Result<bool, RepoError> {

@@ -3,17 +3,10 @@
 use diesel::prelude::*;
 use todo_domain::{OwnerScope, RepoError, Revised, Reviser, RevisionOutcome, Task, TaskId};
 
-use super::{insert, owned_task};
+use super::{insert, owned_task, statement_timestamp};
 use crate::PgStore;
 use crate::rows::{TaskFields, TaskRow};
 use crate::schema::tasks;
-
-diesel::define_sql_function! {
-    /// When the current statement began. Unlike `now()` (when the transaction
-    /// began), it is taken after the row lock was granted, so a revision that waited
-    /// for another one is stamped after it.
-    fn statement_timestamp() -> diesel::sql_types::Timestamptz;
-}
 
 /// Locks the owner's task, lets `reviser` decide its new state, and writes it, with
 /// the next occurrence when there is one: both are committed, or neither.

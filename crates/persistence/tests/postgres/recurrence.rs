@@ -224,3 +224,35 @@ fn a_completion_that_would_be_due_after_the_year_9999_makes_none() {
     assert_eq!(revised.task.next_occurrence, None);
     assert_eq!(task_rows(&mut db.connect()), 1);
 }
+
+#[test]
+fn the_one_statement_completion_leaves_recurring_and_foreign_tasks_alone() {
+    let (db, store, alice, recurring) = seeded("bins");
+    store.upsert(&scope("bob")).expect("user");
+    let plain = store
+        .create(&alice, &described("letter", "post it"))
+        .expect("create");
+    let toggled = store
+        .set_completion_unless_recurring(&alice, plain.id, Completion::Toggle)
+        .expect("statement")
+        .expect("a plain task");
+    assert!(toggled.completed);
+    assert!(toggled.updated_at > plain.updated_at);
+    let set = store
+        .set_completion_unless_recurring(&alice, plain.id, Completion::Set(true))
+        .expect("statement")
+        .expect("a plain task");
+    assert!(set.completed);
+    // A recurring task is for `revise`, which makes its next occurrence; another
+    // owner's task is not found. Neither changes.
+    for (owner, id) in [(&alice, recurring.id), (&scope("bob"), plain.id)] {
+        let answer = store
+            .set_completion_unless_recurring(owner, id, Completion::Toggle)
+            .expect("statement");
+        assert_eq!(answer, None);
+    }
+    let get = |id| store.get(&alice, id).expect("get").expect("there");
+    assert_eq!(get(recurring.id), recurring);
+    assert_eq!(get(plain.id), set);
+    drop(db);
+}
