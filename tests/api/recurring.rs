@@ -1,18 +1,17 @@
 //! Completing a recurring task creates its next occurrence, once, named by
 //! `X-Next-Task-Id`.
 
-use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::helpers::{Answer, TestApp, WEB_ORIGIN, spawn_app, task_path};
+use crate::helpers::{Answer, TestApp, spawn_app};
 use crate::planning_support::{complete, get, id, put, total};
 
-async fn count(app: &TestApp) -> usize {
+pub(crate) async fn count(app: &TestApp) -> usize {
     total(&app.list(&app.alice, "").await)
 }
 
 /// The next occurrence an answer names, checked against the task it came from.
-async fn next_of(app: &TestApp, answer: &Answer, done: &Value) -> Value {
+pub(crate) async fn next_of(app: &TestApp, answer: &Answer, done: &Value) -> Value {
     assert_eq!(answer.status, 200, "{answer:?}");
     assert_eq!(answer.body["completed"], true);
     assert_eq!(
@@ -44,7 +43,7 @@ async fn next_of(app: &TestApp, answer: &Answer, done: &Value) -> Value {
     next
 }
 
-fn weekly(due: Value) -> Value {
+pub(crate) fn weekly(due: Value) -> Value {
     let mut task = json!({
         "title": "Water plants", "description": "balcony", "priority": "medium",
         "tags": ["home", "Garden"], "recurrence": {"every": "week"},
@@ -217,107 +216,4 @@ async fn a_task_makes_its_next_occurrence_only_once() {
         (200, None)
     );
     assert_eq!(count(&app).await, 2);
-}
-
-#[actix_web::test]
-async fn completions_that_make_no_occurrence_carry_no_header() {
-    let app = spawn_app().await;
-    let plain = app
-        .create_task(
-            &app.alice,
-            json!({"title": "plain", "due_date": "2026-12-04"}),
-        )
-        .await;
-    for answer in [
-        complete(&app, &app.alice, &plain, None).await,
-        complete(&app, &app.alice, &plain, Some(json!({"completed": false}))).await,
-        put(&app, &app.alice, &plain, json!({"completed": true})).await,
-    ] {
-        assert_eq!(
-            (answer.status, answer.header("x-next-task-id")),
-            (200, None),
-            "{answer:?}"
-        );
-    }
-    let done = app
-        .create_task(
-            &app.alice,
-            weekly(json!({"due_date": "2026-12-04", "completed": true})),
-        )
-        .await;
-    assert_eq!(done["completed"], true);
-    assert_eq!(
-        count(&app).await,
-        2,
-        "creating a completed recurring task made nothing"
-    );
-    let last = app
-        .create_task(&app.alice, weekly(json!({"due_date": "9999-12-30"})))
-        .await;
-    let answer = complete(&app, &app.alice, &last, None).await;
-    assert_eq!(
-        (answer.status, answer.header("x-next-task-id")),
-        (200, None),
-        "after 9999"
-    );
-    assert_eq!(answer.body["completed"], true);
-    assert_eq!(count(&app).await, 3);
-}
-
-#[actix_web::test]
-async fn cors_lets_the_web_app_read_x_next_task_id() {
-    let app = spawn_app().await;
-    let task = app
-        .create_task(&app.alice, weekly(json!({"due_date": "2026-12-04"})))
-        .await;
-    let url = format!(
-        "{}{}/complete",
-        app.address,
-        task_path(&app.alice, &task["id"])
-    );
-    let preflight = app
-        .client
-        .request(Method::OPTIONS, &url)
-        .header("origin", WEB_ORIGIN)
-        .header("access-control-request-method", "PATCH")
-        .header(
-            "access-control-request-headers",
-            "authorization, content-type",
-        )
-        .send()
-        .await
-        .expect("preflight");
-    assert!(preflight.status().is_success(), "{preflight:?}");
-    let allowed = preflight.headers()["access-control-allow-methods"]
-        .to_str()
-        .expect("methods")
-        .to_owned();
-    assert!(allowed.contains("PATCH"), "{allowed}");
-    let completed = app
-        .client
-        .patch(&url)
-        .bearer_auth(&app.alice.token)
-        .header("origin", WEB_ORIGIN)
-        .send()
-        .await
-        .expect("complete");
-    assert_eq!(completed.status(), 200);
-    let headers = completed.headers();
-    assert_eq!(
-        headers
-            .get("access-control-allow-origin")
-            .and_then(|v| v.to_str().ok()),
-        Some(WEB_ORIGIN)
-    );
-    assert!(headers.get("x-next-task-id").is_some(), "{headers:?}");
-    let exposed = headers["access-control-expose-headers"]
-        .to_str()
-        .expect("exposed")
-        .to_lowercase();
-    for name in ["x-next-task-id", "x-total-count", "location"] {
-        assert!(
-            exposed.split(',').any(|h| h.trim() == name),
-            "{name} in {exposed}"
-        );
-    }
 }
