@@ -24,6 +24,20 @@ diesel::table! {
         recurrence_tz -> Nullable<Text>,
         remind_at -> Nullable<Timestamptz>,
         next_occurrence_id -> Nullable<Int8>,
+        version -> Int8,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (user_id, key) {
+        #[max_length = 255]
+        user_id -> Varchar,
+        #[max_length = 255]
+        key -> Varchar,
+        fingerprint -> Text,
+        task_id -> Int8,
+        response -> Jsonb,
+        created_at -> Timestamptz,
     }
 }
 
@@ -38,6 +52,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(idempotency_keys -> users (user_id));
 diesel::joinable!(tasks -> users (user_id));
 
-diesel::allow_tables_to_appear_in_same_query!(tasks, users);
+diesel::allow_tables_to_appear_in_same_query!(idempotency_keys, tasks, users);
