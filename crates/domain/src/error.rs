@@ -32,6 +32,13 @@ pub enum TaskError {
     /// No such task for this owner: missing, foreign and malformed ids look alike.
     #[error("task not found")]
     NotFound,
+    /// The task changed since the version the request was made for (HTTP's
+    /// `If-Match`); nothing was written. Holds the task as it is now.
+    #[error("the task is no longer at the version the request names")]
+    Stale(Box<crate::Task>),
+    /// The create's `Idempotency-Key` was used for a different request.
+    #[error("the idempotency key was used for another request")]
+    KeyReused,
     /// Storage cannot be reached right now; retrying later may succeed.
     #[error("storage unavailable")]
     Unavailable(#[source] BoxError),

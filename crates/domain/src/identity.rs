@@ -1,5 +1,7 @@
 //! Who is asking, and the scope that ties every task operation to one owner.
 
+use std::time::SystemTime;
+
 use crate::{TaskError, UserId};
 
 /// Longest `email` or `name` claim kept in the user's profile; longer ones are dropped.
@@ -44,6 +46,8 @@ fn clean_claim(raw: &str) -> Option<String> {
 pub struct Caller {
     user_id: UserId,
     profile: UserProfile,
+    /// When the token stops being valid: a change stream opened with it ends then.
+    expires_at: Option<SystemTime>,
 }
 
 impl Caller {
@@ -51,7 +55,25 @@ impl Caller {
     /// call this: a `Caller` is the proof of identity the rest of the system trusts.
     /// `todo-http` is barred from it by `disallowed-methods` in its `clippy.toml`.
     pub fn from_verified_subject(user_id: UserId, profile: UserProfile) -> Self {
-        Self { user_id, profile }
+        Self {
+            user_id,
+            profile,
+            expires_at: None,
+        }
+    }
+
+    /// The same caller, whose token expires at `at` (its exact `exp`, without leeway).
+    #[must_use]
+    pub fn with_expiry(self, at: SystemTime) -> Self {
+        Self {
+            expires_at: Some(at),
+            ..self
+        }
+    }
+
+    /// When the token this caller proved itself with expires, when it says.
+    pub fn expires_at(&self) -> Option<SystemTime> {
+        self.expires_at
     }
 
     pub fn user_id(&self) -> &UserId {
@@ -131,6 +153,13 @@ mod tests {
             caller("alice").scope_to(""),
             Err(TaskError::Forbidden)
         ));
+    }
+
+    #[test]
+    fn expiry_is_kept_and_absent_by_default() {
+        let at = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(2_000_000_000);
+        assert_eq!(caller("alice").expires_at(), None);
+        assert_eq!(caller("alice").with_expiry(at).expires_at(), Some(at));
     }
 
     #[test]

@@ -8,6 +8,8 @@
 //! It must never do I/O or depend on a framework (no diesel, no actix): adapters
 //! live in `todo-persistence` and `todo-auth`, the wire format in `todo-http`.
 
+mod changes;
+mod concurrency;
 mod error;
 mod identity;
 mod ids;
@@ -21,6 +23,10 @@ mod task;
 #[cfg(feature = "test-support")]
 pub mod testing;
 
+pub use changes::{ChangeKind, ChangeSink, TaskChange};
+pub use concurrency::{
+    CreatedOnce, Guarded, IDEMPOTENCY_WINDOW, IdempotencyKey, OnceKey, Precondition,
+};
 pub use error::{BoxError, FieldError, RepoError, TaskError};
 pub use identity::{Caller, OwnerScope, UserProfile};
 pub use ids::{TaskId, UserId};

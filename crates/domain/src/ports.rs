@@ -5,8 +5,8 @@
 //! owned by someone else exactly like a missing one.
 
 use crate::{
-    Completion, FieldError, NewTask, OwnerScope, RepoError, Revised, Revision, Task, TaskId,
-    TaskPage, TaskQuery,
+    Completion, CreatedOnce, FieldError, Guarded, NewTask, OnceKey, OwnerScope, Precondition,
+    RepoError, Revised, Revision, Task, TaskId, TaskPage, TaskQuery,
 };
 
 /// What a change computes from the task as it is: the domain's rules, run by the
@@ -15,13 +15,11 @@ pub type Reviser<'a> = &'a (dyn Fn(&Task) -> Result<Revision, Vec<FieldError>> +
 
 /// How a change ended, when storage answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[expect(
-    clippy::large_enum_variant,
-    reason = "made once per request and moved straight to the response: a box buys nothing"
-)]
 pub enum RevisionOutcome {
     /// No such task for this owner; nothing changed.
     NotFound,
+    /// The task is at a version the precondition does not admit; nothing changed.
+    Stale(Task),
     /// The change breaks a rule; nothing changed.
     Rejected(Vec<FieldError>),
     Applied(Revised),
@@ -74,10 +72,26 @@ pub trait TaskRepository: Send + Sync {
     /// `Unavailable` when storage cannot be reached; nothing is stored then.
     fn create(&self, scope: &OwnerScope, task: &NewTask) -> Result<Task, RepoError>;
 
+    /// Creates the task unless `once.key` was used by this owner within
+    /// [`crate::IDEMPOTENCY_WINDOW`]: the key is stored in the same transaction as
+    /// the task, so concurrent requests with one key (from any process) create one
+    /// task, and each of the others answers as the first did, once it committed.
+    ///
+    /// # Errors
+    /// `Unavailable` when storage cannot be reached; nothing is stored then.
+    fn create_once(
+        &self,
+        scope: &OwnerScope,
+        task: &NewTask,
+        once: &OnceKey,
+    ) -> Result<CreatedOnce, RepoError>;
+
     /// Changes a task to what `reviser` computes from it, in one transaction: the
     /// task is locked, read, written with its new state (bumping `updated_at`) and,
     /// when the revision has a next occurrence, that is created too and remembered
     /// as the task's `next_occurrence`. Either all of it is stored or none of it.
+    /// Every write bumps the task's `version`; one that `precondition` does not
+    /// admit is `Stale`, checked in the statement that writes.
     ///
     /// # Errors
     /// MUST return `Ok(NotFound)`, changing nothing, for a foreign or missing task.
@@ -85,26 +99,38 @@ pub trait TaskRepository: Send + Sync {
         &self,
         scope: &OwnerScope,
         id: TaskId,
+        precondition: &Precondition,
         reviser: Reviser<'_>,
     ) -> Result<RevisionOutcome, RepoError>;
 
     /// Sets or toggles `completed` of a task that does not repeat, and bumps
     /// `updated_at`, in one statement: completing such a task changes nothing else,
-    /// so it needs neither the lock nor the rules of [`Self::revise`].
+    /// so it needs neither the lock nor the rules of [`Self::revise`]. It bumps the
+    /// `version` too, and writes only at a version `precondition` admits.
     ///
     /// # Errors
-    /// MUST return `Ok(None)`, changing nothing, for a foreign or missing task and
-    /// for one that repeats (which goes through `revise`).
+    /// MUST return `Ok(None)`, changing nothing, for a foreign or missing task, for
+    /// one that repeats (which goes through `revise`) and for one at a version the
+    /// precondition does not admit (`revise` then says which it is).
     fn set_completion_unless_recurring(
         &self,
         scope: &OwnerScope,
         id: TaskId,
         completion: Completion,
+        precondition: &Precondition,
     ) -> Result<Option<Task>, RepoError>;
 
+    /// Deletes the task if it is at a version `precondition` admits, checked in the
+    /// deleting statement.
+    ///
     /// # Errors
-    /// MUST return `Ok(false)`, deleting nothing, for a foreign or missing task.
-    fn delete(&self, scope: &OwnerScope, id: TaskId) -> Result<bool, RepoError>;
+    /// MUST return `Ok(NotFound)`, deleting nothing, for a foreign or missing task.
+    fn delete(
+        &self,
+        scope: &OwnerScope,
+        id: TaskId,
+        precondition: &Precondition,
+    ) -> Result<Guarded<()>, RepoError>;
 
     /// Whether storage answers at all (for readiness).
     ///

@@ -22,7 +22,7 @@ pub struct Revised {
 
 impl Task {
     /// A task as storage would hold it: `state` under this id and owner, pending no
-    /// next occurrence, changed at `updated_at`.
+    /// next occurrence, changed at `updated_at`, at version 1.
     pub fn stored(
         id: crate::TaskId,
         owner: &crate::UserId,
@@ -44,6 +44,7 @@ impl Task {
             next_occurrence: None,
             created_at,
             updated_at,
+            version: 1,
         }
     }
 
@@ -86,12 +87,8 @@ impl Task {
 
     /// This task completed, un-completed or toggled.
     pub fn complete(&self, completion: Completion) -> Revision {
-        let completed = match completion {
-            Completion::Toggle => !self.completed,
-            Completion::Set(value) => value,
-        };
         self.finish(NewTask {
-            completed,
+            completed: completion.apply(self.completed),
             ..self.state()
         })
     }

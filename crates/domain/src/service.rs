@@ -4,8 +4,9 @@ use std::sync::Arc;
 
 use crate::known_users::KnownUsers;
 use crate::{
-    Completion, NewTask, OwnerScope, RepoError, Revised, Reviser, RevisionOutcome, Task, TaskError,
-    TaskId, TaskPage, TaskPatch, TaskQuery, TaskRepository, UserRepository,
+    Completion, CreatedOnce, Guarded, NewTask, OnceKey, OwnerScope, Precondition, RepoError,
+    Revised, Reviser, RevisionOutcome, Task, TaskError, TaskId, TaskPage, TaskPatch, TaskQuery,
+    TaskRepository, UserRepository,
 };
 
 /// Task use cases. Methods are synchronous and may block on storage: async callers
@@ -44,14 +45,42 @@ impl TaskService {
     /// `Invalid` when the fields break a rule between them; storage errors.
     pub fn create(&self, scope: &OwnerScope, task: &NewTask) -> Result<Task, TaskError> {
         task.check().map_err(TaskError::Invalid)?;
+        self.provisioned(scope, || self.tasks.create(scope, task))
+    }
+
+    /// Creates the task once per key: a repeat of the request (same key, same
+    /// fingerprint, within a day) answers with the task as it was created.
+    ///
+    /// # Errors
+    /// `KeyReused` when the key came with another request; `Invalid` when the fields
+    /// break a rule between them; storage errors.
+    pub fn create_once(
+        &self,
+        scope: &OwnerScope,
+        task: &NewTask,
+        once: &OnceKey,
+    ) -> Result<Task, TaskError> {
+        task.check().map_err(TaskError::Invalid)?;
+        match self.provisioned(scope, || self.tasks.create_once(scope, task, once))? {
+            CreatedOnce::Created(task) | CreatedOnce::Replayed(task) => Ok(task),
+            CreatedOnce::KeyReused => Err(TaskError::KeyReused),
+        }
+    }
+
+    /// Runs a create for a provisioned owner. When the user row went away behind this
+    /// process's back (an operator deleted the user), it forgets it, provisions it
+    /// again, and retries once.
+    fn provisioned<T>(
+        &self,
+        scope: &OwnerScope,
+        create: impl Fn() -> Result<T, RepoError>,
+    ) -> Result<T, TaskError> {
         self.provision(scope)?;
-        match self.tasks.create(scope, task) {
-            // The user row went away behind this process's back (an operator deleted
-            // the user): forget it, provision it again, and retry once.
+        match create() {
             Err(RepoError::OwnerMissing) => {
                 self.known_users.forget(scope.owner());
                 self.provision(scope)?;
-                Ok(self.tasks.create(scope, task)?)
+                Ok(create()?)
             }
             result => Ok(result?),
         }
@@ -70,64 +99,79 @@ impl TaskService {
     /// Applies `patch`; completing a recurring task also creates its next occurrence.
     ///
     /// # Errors
-    /// `NotFound` for a malformed, missing or foreign id; `Invalid` when the result
-    /// would break a rule between fields; storage errors.
+    /// `NotFound` for a malformed, missing or foreign id; `Stale` when the task is at
+    /// a version `precondition` does not admit; `Invalid` when the result would break
+    /// a rule between fields; storage errors.
     pub fn update(
         &self,
         scope: &OwnerScope,
         id: &str,
         patch: &TaskPatch,
+        precondition: &Precondition,
     ) -> Result<Revised, TaskError> {
-        self.revise(scope, id, &|task| task.revise(patch))
+        self.revise(scope, id, precondition, &|task| task.revise(patch))
     }
 
     /// Sets or toggles `completed`; completing a recurring task also creates its next
     /// occurrence.
     ///
     /// # Errors
-    /// `NotFound` for a malformed, missing or foreign id; storage errors.
+    /// `NotFound` for a malformed, missing or foreign id; `Stale` when the task is at
+    /// a version `precondition` does not admit; storage errors.
     pub fn set_completion(
         &self,
         scope: &OwnerScope,
         id: &str,
         completion: Completion,
+        precondition: &Precondition,
     ) -> Result<Revised, TaskError> {
         self.provision(scope)?;
         let task_id = TaskId::parse(id).ok_or(TaskError::NotFound)?;
-        // Most tasks do not repeat: one statement, no transaction.
-        if let Some(task) = self
-            .tasks
-            .set_completion_unless_recurring(scope, task_id, completion)?
+        // Most tasks do not repeat: one statement, no transaction. When it writes
+        // nothing, the revision below tells why (gone, stale, or repeating).
+        if let Some(task) =
+            self.tasks
+                .set_completion_unless_recurring(scope, task_id, completion, precondition)?
         {
             return Ok(Revised { task, next: None });
         }
-        self.revise(scope, id, &|task| Ok(task.complete(completion)))
+        self.revise(scope, id, precondition, &|task| {
+            Ok(task.complete(completion))
+        })
     }
 
     fn revise(
         &self,
         scope: &OwnerScope,
         id: &str,
+        precondition: &Precondition,
         reviser: Reviser<'_>,
     ) -> Result<Revised, TaskError> {
         self.provision(scope)?;
         let id = TaskId::parse(id).ok_or(TaskError::NotFound)?;
-        match self.tasks.revise(scope, id, reviser)? {
+        match self.tasks.revise(scope, id, precondition, reviser)? {
             RevisionOutcome::NotFound => Err(TaskError::NotFound),
+            RevisionOutcome::Stale(task) => Err(TaskError::Stale(Box::new(task))),
             RevisionOutcome::Rejected(errors) => Err(TaskError::Invalid(errors)),
             RevisionOutcome::Applied(revised) => Ok(revised),
         }
     }
 
     /// # Errors
-    /// `NotFound` for a malformed, missing or foreign id; storage errors.
-    pub fn delete(&self, scope: &OwnerScope, id: &str) -> Result<(), TaskError> {
+    /// `NotFound` for a malformed, missing or foreign id; `Stale` when the task is at
+    /// a version `precondition` does not admit; storage errors.
+    pub fn delete(
+        &self,
+        scope: &OwnerScope,
+        id: &str,
+        precondition: &Precondition,
+    ) -> Result<(), TaskError> {
         self.provision(scope)?;
         let id = TaskId::parse(id).ok_or(TaskError::NotFound)?;
-        if self.tasks.delete(scope, id)? {
-            Ok(())
-        } else {
-            Err(TaskError::NotFound)
+        match self.tasks.delete(scope, id, precondition)? {
+            Guarded::Done(()) => Ok(()),
+            Guarded::NotFound => Err(TaskError::NotFound),
+            Guarded::Stale(task) => Err(TaskError::Stale(Box::new(task))),
         }
     }
 
@@ -150,151 +194,4 @@ impl TaskService {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::testing::InMemoryStore;
-    use crate::{Caller, TaskTitle, UserId, UserProfile};
-
-    fn caller(id: &str) -> Caller {
-        Caller::from_verified_subject(UserId::parse(id).expect("id"), UserProfile::default())
-    }
-
-    fn service() -> (TaskService, Arc<InMemoryStore>) {
-        let store = Arc::new(InMemoryStore::default());
-        (TaskService::new(store.clone(), store.clone()), store)
-    }
-
-    fn new_task(title: &str) -> NewTask {
-        NewTask::new(TaskTitle::parse(title).expect("title"))
-    }
-
-    fn alice_with_a_task() -> (TaskService, Arc<InMemoryStore>, OwnerScope, Task) {
-        let (svc, store) = service();
-        let alice = caller("alice").scope_to("alice").expect("scope");
-        let task = svc.create(&alice, &new_task("alice's")).expect("create");
-        (svc, store, alice, task)
-    }
-
-    #[test]
-    fn bob_cannot_read_alices_task() {
-        let (svc, _, _, task) = alice_with_a_task();
-        let bob = caller("bob").scope_to("bob").expect("scope");
-        assert!(matches!(
-            svc.get(&bob, &task.id.to_string()),
-            Err(TaskError::NotFound)
-        ));
-    }
-
-    #[test]
-    fn bob_cannot_update_complete_or_delete_alices_task() {
-        let (svc, store, _, task) = alice_with_a_task();
-        let bob = caller("bob").scope_to("bob").expect("scope");
-        let id = task.id.to_string();
-        let patch = TaskPatch {
-            title: Some(TaskTitle::parse("mine").expect("t")),
-            ..TaskPatch::default()
-        };
-        assert!(matches!(
-            svc.update(&bob, &id, &patch),
-            Err(TaskError::NotFound)
-        ));
-        assert!(matches!(
-            svc.set_completion(&bob, &id, Completion::Toggle),
-            Err(TaskError::NotFound)
-        ));
-        assert!(matches!(svc.delete(&bob, &id), Err(TaskError::NotFound)));
-        assert_eq!(store.all_tasks(), vec![task]);
-    }
-
-    #[test]
-    fn bob_does_not_see_alices_task_in_his_list() {
-        let (svc, _, _, _) = alice_with_a_task();
-        let bob = caller("bob").scope_to("bob").expect("scope");
-        let page = svc.list(&bob, &TaskQuery::default()).expect("list");
-        assert_eq!(page.total, 0);
-        assert!(page.tasks.is_empty());
-    }
-
-    #[test]
-    fn malformed_ids_are_not_found() {
-        let (svc, _, alice, _) = alice_with_a_task();
-        for id in ["abc", "0", "-1", "1.5"] {
-            assert!(matches!(svc.get(&alice, id), Err(TaskError::NotFound)));
-        }
-    }
-
-    #[test]
-    fn the_owner_can_complete_update_and_delete() {
-        let (svc, _, alice, task) = alice_with_a_task();
-        let id = task.id.to_string();
-        let toggled = svc
-            .set_completion(&alice, &id, Completion::Toggle)
-            .expect("toggle");
-        assert!(toggled.task.completed);
-        let set = svc
-            .set_completion(&alice, &id, Completion::Set(true))
-            .expect("set");
-        assert!(set.task.completed);
-        let patch = TaskPatch {
-            completed: Some(false),
-            ..TaskPatch::default()
-        };
-        assert!(
-            !svc.update(&alice, &id, &patch)
-                .expect("update")
-                .task
-                .completed
-        );
-        svc.delete(&alice, &id).expect("delete");
-        assert!(matches!(svc.get(&alice, &id), Err(TaskError::NotFound)));
-    }
-
-    #[test]
-    fn completing_a_recurring_task_goes_through_a_revision_and_makes_the_next() {
-        use crate::{Due, Frequency, Recurrence};
-        let (svc, store, alice, plain) = alice_with_a_task();
-        let weekly = NewTask {
-            due: Some(Due::On("2026-12-04".parse().expect("date"))),
-            recurrence: Some(Recurrence::new(Frequency::Week, 1).expect("rule")),
-            ..new_task("weekly")
-        };
-        let weekly = svc.create(&alice, &weekly).expect("create");
-        let done = svc
-            .set_completion(&alice, &plain.id.to_string(), Completion::Toggle)
-            .expect("plain");
-        assert!(done.task.completed && done.next.is_none());
-        let done = svc
-            .set_completion(&alice, &weekly.id.to_string(), Completion::Toggle)
-            .expect("weekly");
-        let next = done.next.expect("a next occurrence");
-        assert_eq!(next.due, Some(Due::On("2026-12-11".parse().expect("date"))));
-        assert_eq!(store.all_tasks().len(), 3);
-    }
-
-    #[test]
-    fn a_user_row_deleted_behind_the_cache_is_provisioned_again_on_create() {
-        let (svc, store, alice, _) = alice_with_a_task();
-        store.delete_user(alice.owner());
-        let task = svc.create(&alice, &new_task("again")).expect("create");
-        assert_eq!(store.all_tasks(), vec![task]);
-        assert_eq!(store.upserts(), 2);
-    }
-
-    #[test]
-    fn a_user_is_provisioned_once_while_the_profile_stays_the_same() {
-        let (svc, store) = service();
-        let alice = caller("alice").scope_to("alice").expect("scope");
-        for _ in 0..3 {
-            svc.list(&alice, &TaskQuery::default()).expect("list");
-        }
-        assert_eq!(store.upserts(), 1);
-        let renamed = Caller::from_verified_subject(
-            UserId::parse("alice").expect("id"),
-            UserProfile::new(Some("a@example.com"), Some("Alice")),
-        )
-        .scope_to("alice")
-        .expect("scope");
-        svc.list(&renamed, &TaskQuery::default()).expect("list");
-        assert_eq!(store.upserts(), 2);
-    }
-}
+mod tests;

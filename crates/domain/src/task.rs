@@ -24,6 +24,8 @@ pub struct Task {
     pub next_occurrence: Option<TaskId>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// 1 when created; every write adds one (HTTP shows it as the `ETag`).
+    pub version: i64,
 }
 
 /// A title: trimmed, 1 to 200 Unicode scalar values.
@@ -180,6 +182,16 @@ impl TaskPatch {
 pub enum Completion {
     Toggle,
     Set(bool),
+}
+
+impl Completion {
+    /// `completed` after this change.
+    pub fn apply(self, completed: bool) -> bool {
+        match self {
+            Self::Toggle => !completed,
+            Self::Set(value) => value,
+        }
+    }
 }
 
 #[cfg(test)]

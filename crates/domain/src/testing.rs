@@ -1,14 +1,15 @@
 //! An in-memory store for service tests. It honours the ports' isolation contract
 //! (owner filter on every call) but is no substitute for the PostgreSQL tests.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 
 use crate::{
-    Completion, NewTask, OwnerScope, RepoError, Revised, Reviser, RevisionOutcome, SortKey,
-    SortOrder, Task, TaskId, TaskPage, TaskQuery, TaskRepository, UserId, UserRepository,
+    Completion, CreatedOnce, Guarded, IDEMPOTENCY_WINDOW, IdempotencyKey, NewTask, OnceKey,
+    OwnerScope, Precondition, RepoError, Revised, Reviser, RevisionOutcome, SortKey, SortOrder,
+    Task, TaskId, TaskPage, TaskQuery, TaskRepository, UserId, UserRepository,
 };
 
 #[derive(Debug, Default)]
@@ -22,6 +23,8 @@ struct State {
     next_id: i64,
     upserts: usize,
     users: HashSet<UserId>,
+    /// Per owner and key: the request's fingerprint, the task as created, and when.
+    keys: HashMap<(UserId, IdempotencyKey), (String, Task, DateTime<Utc>)>,
 }
 
 impl InMemoryStore {
@@ -134,10 +137,38 @@ impl TaskRepository for InMemoryStore {
         Ok(state.insert(scope.owner(), task))
     }
 
+    fn create_once(
+        &self,
+        scope: &OwnerScope,
+        task: &NewTask,
+        once: &OnceKey,
+    ) -> Result<CreatedOnce, RepoError> {
+        let mut state = self.state();
+        if !state.users.contains(scope.owner()) {
+            return Err(RepoError::OwnerMissing);
+        }
+        let slot = (scope.owner().clone(), once.key.clone());
+        let window = chrono::Duration::from_std(IDEMPOTENCY_WINDOW).unwrap_or_default();
+        if let Some((fingerprint, created, at)) = state.keys.get(&slot)
+            && *at > Utc::now() - window
+        {
+            return Ok(if *fingerprint == once.fingerprint {
+                CreatedOnce::Replayed(created.clone())
+            } else {
+                CreatedOnce::KeyReused
+            });
+        }
+        let created = state.insert(scope.owner(), task);
+        let entry = (once.fingerprint.clone(), created.clone(), Utc::now());
+        state.keys.insert(slot, entry);
+        Ok(CreatedOnce::Created(created))
+    }
+
     fn revise(
         &self,
         scope: &OwnerScope,
         id: TaskId,
+        precondition: &Precondition,
         reviser: Reviser<'_>,
     ) -> Result<RevisionOutcome, RepoError> {
         let mut state = self.state();
@@ -149,6 +180,9 @@ impl TaskRepository for InMemoryStore {
             return Ok(RevisionOutcome::NotFound);
         };
         let current = state.tasks[index].clone();
+        if !precondition.admits(current.version) {
+            return Ok(RevisionOutcome::Stale(current));
+        }
         let revision = match reviser(&current) {
             Ok(revision) => revision,
             Err(errors) => return Ok(RevisionOutcome::Rejected(errors)),
@@ -165,6 +199,7 @@ impl TaskRepository for InMemoryStore {
             Utc::now(),
         );
         task.next_occurrence = next.as_ref().map(|n| n.id).or(current.next_occurrence);
+        task.version = current.version + 1;
         state.tasks[index] = task.clone();
         Ok(RevisionOutcome::Applied(Revised { task, next }))
     }
@@ -174,30 +209,42 @@ impl TaskRepository for InMemoryStore {
         scope: &OwnerScope,
         id: TaskId,
         completion: Completion,
+        precondition: &Precondition,
     ) -> Result<Option<Task>, RepoError> {
         let mut state = self.state();
-        let Some(task) = state
-            .tasks
-            .iter_mut()
-            .find(|t| t.id == id && &t.user_id == scope.owner() && t.recurrence.is_none())
-        else {
+        let Some(task) = state.tasks.iter_mut().find(|t| {
+            t.id == id
+                && &t.user_id == scope.owner()
+                && t.recurrence.is_none()
+                && precondition.admits(t.version)
+        }) else {
             return Ok(None);
         };
-        task.completed = match completion {
-            Completion::Toggle => !task.completed,
-            Completion::Set(value) => value,
-        };
+        task.completed = completion.apply(task.completed);
         task.updated_at = Utc::now();
+        task.version += 1;
         Ok(Some(task.clone()))
     }
 
-    fn delete(&self, scope: &OwnerScope, id: TaskId) -> Result<bool, RepoError> {
+    fn delete(
+        &self,
+        scope: &OwnerScope,
+        id: TaskId,
+        precondition: &Precondition,
+    ) -> Result<Guarded<()>, RepoError> {
         let mut state = self.state();
-        let before = state.tasks.len();
-        state
+        let Some(index) = state
             .tasks
-            .retain(|t| !(t.id == id && &t.user_id == scope.owner()));
-        Ok(state.tasks.len() < before)
+            .iter()
+            .position(|t| t.id == id && &t.user_id == scope.owner())
+        else {
+            return Ok(Guarded::NotFound);
+        };
+        if !precondition.admits(state.tasks[index].version) {
+            return Ok(Guarded::Stale(state.tasks[index].clone()));
+        }
+        state.tasks.remove(index);
+        Ok(Guarded::Done(()))
     }
 
     fn ping(&self) -> Result<(), RepoError> {
