@@ -6,8 +6,8 @@
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use todo_domain::RepoError;
 
-/// The foreign key from `tasks.user_id` to `users.id` (PostgreSQL's default name).
-const TASK_OWNER_FKEY: &str = "tasks_user_id_fkey";
+/// The foreign keys to `users.id` (PostgreSQL's default names).
+const OWNER_FKEYS: [&str; 2] = ["tasks_user_id_fkey", "idempotency_keys_user_id_fkey"];
 
 /// A failed statement: a condition of the server is `Unavailable` (retry later), a
 /// missing owner row is `OwnerMissing`, anything that says our statement or data was
@@ -19,7 +19,9 @@ pub(crate) fn query_error(err: DieselError) -> RepoError {
     };
     match kind {
         DatabaseErrorKind::ForeignKeyViolation
-            if info.constraint_name() == Some(TASK_OWNER_FKEY) =>
+            if info
+                .constraint_name()
+                .is_some_and(|name| OWNER_FKEYS.contains(&name)) =>
         {
             RepoError::OwnerMissing
         }
@@ -138,10 +140,11 @@ mod tests {
     #[test]
     fn a_missing_owner_row_is_told_apart_from_other_constraint_errors() {
         assert!(matches!(
-            classify(
-                DatabaseErrorKind::ForeignKeyViolation,
-                Some(TASK_OWNER_FKEY)
-            ),
+            classify(DatabaseErrorKind::ForeignKeyViolation, Some(OWNER_FKEYS[0])),
+            RepoError::OwnerMissing
+        ));
+        assert!(matches!(
+            classify(DatabaseErrorKind::ForeignKeyViolation, Some(OWNER_FKEYS[1])),
             RepoError::OwnerMissing
         ));
         for kind in [

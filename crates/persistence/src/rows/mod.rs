@@ -16,7 +16,8 @@ use crate::schema::tasks;
 
 pub(crate) use write::{NewTaskRow, TaskFields};
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+/// Also (de)serialized: the answer of an idempotent create is kept as this row.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize, serde::Deserialize)]
 #[diesel(table_name = tasks, check_for_backend(diesel::pg::Pg))]
 pub(crate) struct TaskRow {
     id: i64,
@@ -35,6 +36,13 @@ pub(crate) struct TaskRow {
     next_occurrence_id: Option<i64>,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
+    version: i64,
+}
+
+impl TaskRow {
+    pub(crate) fn id(&self) -> i64 {
+        self.id
+    }
 }
 
 impl TryFrom<TaskRow> for Task {
@@ -68,6 +76,7 @@ impl TryFrom<TaskRow> for Task {
             next_occurrence: row.next_occurrence_id.map(TaskId::new),
             created_at: row.created_at,
             updated_at: row.updated_at,
+            version: row.version,
         })
     }
 }

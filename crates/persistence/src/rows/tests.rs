@@ -34,7 +34,23 @@ fn row() -> TaskRow {
         next_occurrence_id: Some(9),
         created_at: instant("2026-12-01T00:00:00Z"),
         updated_at: instant("2026-12-01T00:00:00Z"),
+        version: 3,
     }
+}
+
+#[test]
+fn a_row_kept_as_json_reads_back_the_same() {
+    // What an idempotent create keeps, to the microsecond.
+    let kept = TaskRow {
+        updated_at: instant("2026-12-01T10:11:12.345678Z"),
+        ..row()
+    };
+    let json = serde_json::to_value(&kept).expect("to JSON");
+    let back: TaskRow = serde_json::from_value(json).expect("from JSON");
+    assert_eq!(
+        Task::try_from(back).expect("task"),
+        Task::try_from(kept).expect("task")
+    );
 }
 
 fn refused(row: TaskRow) -> String {

@@ -6,13 +6,14 @@ mod due_start;
 #[cfg(feature = "test-support")]
 pub mod explain;
 mod list;
+mod once;
 mod revise;
 
 use diesel::pg::Pg;
 use diesel::prelude::*;
 use todo_domain::{
-    Completion, NewTask, OwnerScope, RepoError, Reviser, RevisionOutcome, Task, TaskId, TaskPage,
-    TaskQuery, TaskRepository,
+    Completion, CreatedOnce, Guarded, NewTask, OnceKey, OwnerScope, Precondition, RepoError,
+    Reviser, RevisionOutcome, Task, TaskId, TaskPage, TaskQuery, TaskRepository,
 };
 
 use crate::PgStore;
@@ -52,6 +53,22 @@ fn owned_task(scope: &OwnerScope, id: TaskId) -> OwnedTask<'_> {
         .filter(tasks::id.eq(id.get()))
 }
 
+/// The versions `precondition` admits, for a statement's `WHERE`: what makes a
+/// conditional write check and write at once.
+fn admitted(
+    precondition: &Precondition,
+) -> Box<dyn BoxableExpression<tasks::table, Pg, SqlType = diesel::sql_types::Bool> + '_> {
+    match precondition.versions() {
+        None => Box::new(tasks::version.is_not_null()),
+        Some(versions) => Box::new(tasks::version.eq_any(versions)),
+    }
+}
+
+/// Every write of a task counts one more version.
+fn next_version() -> diesel::dsl::Eq<tasks::version, diesel::dsl::Add<tasks::version, i64>> {
+    tasks::version.eq(tasks::version + 1)
+}
+
 /// Inserts `task` for the scope's owner, every field of it.
 fn insert(conn: &mut PgConnection, scope: &OwnerScope, task: &NewTask) -> QueryResult<TaskRow> {
     diesel::insert_into(tasks::table)
@@ -83,13 +100,23 @@ impl TaskRepository for PgStore {
         Task::try_from(row)
     }
 
+    fn create_once(
+        &self,
+        scope: &OwnerScope,
+        task: &NewTask,
+        once: &OnceKey,
+    ) -> Result<CreatedOnce, RepoError> {
+        once::create_once(self, scope, task, once)
+    }
+
     fn revise(
         &self,
         scope: &OwnerScope,
         id: TaskId,
+        precondition: &Precondition,
         reviser: Reviser<'_>,
     ) -> Result<RevisionOutcome, RepoError> {
-        revise::revise(self, scope, id, reviser)
+        revise::revise(self, scope, id, precondition, reviser)
     }
 
     fn set_completion_unless_recurring(
@@ -97,12 +124,15 @@ impl TaskRepository for PgStore {
         scope: &OwnerScope,
         id: TaskId,
         completion: Completion,
+        precondition: &Precondition,
     ) -> Result<Option<Task>, RepoError> {
         let row = self.with_conn(|conn| {
             // The rule's absence is in the statement itself: a task that gained a
             // rule a moment ago is not completed here without its next occurrence.
-            let target = owned_task(scope, id).filter(tasks::recurrence_every.is_null());
-            let stamp = tasks::updated_at.eq(statement_timestamp());
+            let target = owned_task(scope, id)
+                .filter(tasks::recurrence_every.is_null())
+                .filter(admitted(precondition));
+            let stamp = (tasks::updated_at.eq(statement_timestamp()), next_version());
             // One statement either way: a toggle never reads first, so two concurrent
             // toggles cannot both flip from the same old value.
             match completion {
@@ -123,9 +153,25 @@ impl TaskRepository for PgStore {
         row.map(Task::try_from).transpose()
     }
 
-    fn delete(&self, scope: &OwnerScope, id: TaskId) -> Result<bool, RepoError> {
-        let deleted = self.with_conn(|conn| diesel::delete(owned_task(scope, id)).execute(conn))?;
-        Ok(deleted > 0)
+    fn delete(
+        &self,
+        scope: &OwnerScope,
+        id: TaskId,
+        precondition: &Precondition,
+    ) -> Result<Guarded<()>, RepoError> {
+        let target = owned_task(scope, id).filter(admitted(precondition));
+        let deleted = self.with_conn(|conn| diesel::delete(target).execute(conn))?;
+        if deleted > 0 {
+            return Ok(Guarded::Done(()));
+        }
+        if precondition.versions().is_none() {
+            return Ok(Guarded::NotFound);
+        }
+        // Nothing was deleted: read what is there now, for the answer only.
+        Ok(match self.get(scope, id)? {
+            Some(current) => Guarded::Stale(current),
+            None => Guarded::NotFound,
+        })
     }
 
     fn ping(&self) -> Result<(), RepoError> {

@@ -1,9 +1,11 @@
 //! A change to one task, and the next occurrence it may bring, in one transaction.
 
 use diesel::prelude::*;
-use todo_domain::{OwnerScope, RepoError, Revised, Reviser, RevisionOutcome, Task, TaskId};
+use todo_domain::{
+    OwnerScope, Precondition, RepoError, Revised, Reviser, RevisionOutcome, Task, TaskId,
+};
 
-use super::{insert, owned_task, statement_timestamp};
+use super::{insert, next_version, owned_task, statement_timestamp};
 use crate::PgStore;
 use crate::rows::{TaskFields, TaskRow};
 use crate::schema::tasks;
@@ -18,6 +20,7 @@ pub(super) fn revise(
     store: &PgStore,
     scope: &OwnerScope,
     id: TaskId,
+    precondition: &Precondition,
     reviser: Reviser<'_>,
 ) -> Result<RevisionOutcome, RepoError> {
     store.in_transaction(|conn| {
@@ -30,6 +33,9 @@ pub(super) fn revise(
             return Ok(RevisionOutcome::NotFound);
         };
         let current = Task::try_from(row)?;
+        if !precondition.admits(current.version) {
+            return Ok(RevisionOutcome::Stale(current));
+        }
         let revision = match reviser(&current) {
             Ok(revision) => revision,
             // Nothing was written; committing only releases the lock.
@@ -45,11 +51,13 @@ pub(super) fn revise(
             .map(|n| n.id)
             .or(current.next_occurrence)
             .map(TaskId::get);
-        let row = diesel::update(owned_task(scope, id))
+        // The version read under the lock, checked again by the write itself.
+        let row = diesel::update(owned_task(scope, id).filter(tasks::version.eq(current.version)))
             .set((
                 TaskFields::from(&revision.task),
                 tasks::updated_at.eq(statement_timestamp()),
                 tasks::next_occurrence_id.eq(next_occurrence),
+                next_version(),
             ))
             .returning(TaskRow::as_returning())
             .get_result(conn)?;

@@ -4,8 +4,8 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use todo_domain::{
-    Completion, Due, DueBound, DueFilter, Frequency, NewTask, Priority, Recurrence,
-    RevisionOutcome, SortKey, SortOrder, StatusFilter, Tag, Tags, TaskPatch, TaskQuery,
+    Completion, Due, DueBound, DueFilter, Frequency, Guarded, NewTask, Precondition, Priority,
+    Recurrence, RevisionOutcome, SortKey, SortOrder, StatusFilter, Tag, Tags, TaskPatch, TaskQuery,
     TaskRepository, TaskTitle, UserRepository,
 };
 
@@ -51,14 +51,19 @@ fn bob_cannot_reach_alices_task_through_any_method() {
     // The domain's rules never even see a foreign task.
     let consulted = AtomicBool::new(false);
     let outcome = store
-        .revise(&bob, task.id, &|t| {
+        .revise(&bob, task.id, &Precondition::Any, &|t| {
             consulted.store(true, Ordering::SeqCst);
             Ok(t.complete(Completion::Set(true)))
         })
         .expect("revise");
     assert_eq!(outcome, RevisionOutcome::NotFound);
     assert!(!consulted.load(Ordering::SeqCst));
-    assert!(!store.delete(&bob, task.id).expect("delete"));
+    assert_eq!(
+        store
+            .delete(&bob, task.id, &Precondition::Any)
+            .expect("delete"),
+        Guarded::NotFound
+    );
     let bobs = store.list(&bob, &TaskQuery::default()).expect("list");
     assert_eq!((bobs.total, bobs.tasks.len()), (0, 0));
 

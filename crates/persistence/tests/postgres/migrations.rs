@@ -11,7 +11,7 @@ use todo_persistence::{PgStore, run_migrations};
 use crate::scope;
 
 /// Every migration, as `run_migrations` names them, oldest first.
-const VERSIONS: [&str; 2] = ["20261122000001", "20261202000001"];
+const VERSIONS: [&str; 3] = ["20261122000001", "20261202000001", "20261203000001"];
 
 #[test]
 fn migrations_on_a_migrated_database_apply_nothing() {
@@ -73,7 +73,7 @@ fn version_one_rows(conn: &mut PgConnection) -> String {
 }
 
 #[test]
-fn upgrading_to_planning_keeps_every_row_and_adds_the_defaults() {
+fn upgrading_to_planning_and_live_changes_keeps_every_row_and_adds_the_defaults() {
     let db = TestDatabase::migrated_through(VERSIONS[0]);
     let mut conn = db.connect();
     conn.batch_execute(
@@ -89,13 +89,14 @@ fn upgrading_to_planning_keeps_every_row_and_adds_the_defaults() {
     .expect("rows of the first release");
     let before = version_one_rows(&mut conn);
 
-    assert_eq!(run_migrations(db.url()).expect("upgrade"), [VERSIONS[1]]);
+    assert_eq!(run_migrations(db.url()).expect("upgrade"), VERSIONS[1..]);
 
     assert_eq!(version_one_rows(&mut conn), before, "no row changed");
     let defaults: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
         "(SELECT count(*) FROM tasks WHERE priority = 0 AND tags = '{}' AND tag_keys = '{}' \
           AND due_at IS NULL AND due_date IS NULL AND recurrence_every IS NULL \
-          AND recurrence_interval IS NULL AND remind_at IS NULL AND next_occurrence_id IS NULL)",
+          AND recurrence_interval IS NULL AND remind_at IS NULL AND next_occurrence_id IS NULL \
+          AND version = 1)",
     ))
     .get_result(&mut conn)
     .expect("defaults");
@@ -114,6 +115,7 @@ fn upgrading_to_planning_keeps_every_row_and_adds_the_defaults() {
             (None, None, None)
         );
         assert_eq!(task.next_occurrence, None);
+        assert_eq!(task.version, 1);
     }
     let milk = store
         .get(&alice, TaskId::new(1))

@@ -4,8 +4,8 @@
 use chrono::TimeDelta;
 use diesel::connection::SimpleConnection;
 use todo_domain::{
-    Completion, Due, Frequency, NewTask, Priority, Recurrence, RepoError, Tags, Task, TaskPatch,
-    TaskRepository, UserRepository,
+    Completion, Due, Frequency, Guarded, NewTask, Precondition, Priority, Recurrence, RepoError,
+    Tags, Task, TaskPatch, TaskRepository, UserRepository,
 };
 use todo_persistence::PgStore;
 use todo_persistence::test_db::TestDatabase;
@@ -117,7 +117,12 @@ fn deleting_the_next_occurrence_does_not_let_a_second_one_be_made() {
     let next = applied(complete(&store, &alice, task.id, Completion::Set(true)))
         .next
         .expect("next");
-    assert!(store.delete(&alice, next.id).expect("delete"));
+    assert_eq!(
+        store
+            .delete(&alice, next.id, &Precondition::Any)
+            .expect("delete"),
+        Guarded::Done(())
+    );
     applied(complete(&store, &alice, task.id, Completion::Set(false)));
     let again = applied(complete(&store, &alice, task.id, Completion::Set(true)));
     assert_eq!(again.next, None);
@@ -176,7 +181,9 @@ fn a_failure_after_the_next_occurrence_was_inserted_leaves_neither_half() {
          WHEN (NEW.next_occurrence_id IS DISTINCT FROM OLD.next_occurrence_id)",
     );
     let err = store
-        .revise(&alice, task.id, &|t| Ok(t.complete(Completion::Set(true))))
+        .revise(&alice, task.id, &Precondition::Any, &|t| {
+            Ok(t.complete(Completion::Set(true)))
+        })
         .expect_err("the update is refused");
     assert!(matches!(err, RepoError::Internal(_)), "{err:?}");
     assert_nothing_changed(&db, &store, &task);
@@ -201,7 +208,9 @@ fn a_failed_insert_of_the_next_occurrence_leaves_the_task_as_it_was() {
         "INSERT ON tasks FOR EACH ROW WHEN (NEW.title = 'explode')",
     );
     let err = store
-        .revise(&alice, task.id, &|t| Ok(t.complete(Completion::Set(true))))
+        .revise(&alice, task.id, &Precondition::Any, &|t| {
+            Ok(t.complete(Completion::Set(true)))
+        })
         .expect_err("the insert is refused");
     assert!(matches!(err, RepoError::Internal(_)), "{err:?}");
     assert_nothing_changed(&db, &store, &task);
@@ -233,13 +242,18 @@ fn the_one_statement_completion_leaves_recurring_and_foreign_tasks_alone() {
         .create(&alice, &described("letter", "post it"))
         .expect("create");
     let toggled = store
-        .set_completion_unless_recurring(&alice, plain.id, Completion::Toggle)
+        .set_completion_unless_recurring(&alice, plain.id, Completion::Toggle, &Precondition::Any)
         .expect("statement")
         .expect("a plain task");
     assert!(toggled.completed);
     assert!(toggled.updated_at > plain.updated_at);
     let set = store
-        .set_completion_unless_recurring(&alice, plain.id, Completion::Set(true))
+        .set_completion_unless_recurring(
+            &alice,
+            plain.id,
+            Completion::Set(true),
+            &Precondition::Any,
+        )
         .expect("statement")
         .expect("a plain task");
     assert!(set.completed);
@@ -247,7 +261,7 @@ fn the_one_statement_completion_leaves_recurring_and_foreign_tasks_alone() {
     // owner's task is not found. Neither changes.
     for (owner, id) in [(&alice, recurring.id), (&scope("bob"), plain.id)] {
         let answer = store
-            .set_completion_unless_recurring(owner, id, Completion::Toggle)
+            .set_completion_unless_recurring(owner, id, Completion::Toggle, &Precondition::Any)
             .expect("statement");
         assert_eq!(answer, None);
     }

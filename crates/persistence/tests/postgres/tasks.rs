@@ -1,8 +1,8 @@
 //! Create, read, change and delete one task.
 
 use todo_domain::{
-    Completion, RevisionOutcome, TaskDescription, TaskId, TaskPatch, TaskRepository, TaskTitle,
-    UserRepository,
+    Completion, Guarded, Precondition, RevisionOutcome, TaskDescription, TaskId, TaskPatch,
+    TaskRepository, TaskTitle, UserRepository,
 };
 
 use crate::{applied, complete, described, new_task, revise, scope, store};
@@ -114,8 +114,18 @@ fn delete_removes_once() {
     let alice = scope("alice");
     store.upsert(&alice).expect("user");
     let task = store.create(&alice, &new_task("T")).expect("create");
-    assert!(store.delete(&alice, task.id).expect("delete"));
-    assert!(!store.delete(&alice, task.id).expect("delete again"));
+    assert_eq!(
+        store
+            .delete(&alice, task.id, &Precondition::Any)
+            .expect("delete"),
+        Guarded::Done(())
+    );
+    assert_eq!(
+        store
+            .delete(&alice, task.id, &Precondition::Any)
+            .expect("delete again"),
+        Guarded::NotFound
+    );
     assert_eq!(store.get(&alice, task.id).expect("get"), None);
 }
 
@@ -138,7 +148,12 @@ fn missing_ids_are_not_found_not_errors() {
         complete(&store, &alice, missing, Completion::Toggle),
         RevisionOutcome::NotFound
     );
-    assert!(!store.delete(&alice, missing).expect("delete"));
+    assert_eq!(
+        store
+            .delete(&alice, missing, &Precondition::Any)
+            .expect("delete"),
+        Guarded::NotFound
+    );
 }
 
 #[test]
