@@ -5,10 +5,14 @@
 //! the statement itself. Diesel rows never leave the crate, and every diesel or pool
 //! error becomes a [`RepoError`] in one place (`errors.rs`).
 //!
+//! It also holds the process's one `LISTEN` connection (`listen.rs`), which hands
+//! every committed task change to the domain's `ChangeSink` port.
+//!
 //! [`OwnerScope`]: todo_domain::OwnerScope
 //! [`RepoError`]: todo_domain::RepoError
 
 mod errors;
+mod listen;
 mod migrations;
 mod pool;
 mod rows;
@@ -19,6 +23,7 @@ mod tasks;
 pub mod test_db;
 mod users;
 
+pub use listen::{CHANGES_CHANNEL, ChangeListener, LISTENER_APPLICATION_NAME, ListenConfig};
 pub use migrations::{MigrationError, run_migrations};
 pub use pool::{DbConfig, DbPool, build_pool};
 pub use store::PgStore;

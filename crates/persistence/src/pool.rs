@@ -85,7 +85,7 @@ impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for SessionSettings 
 }
 
 /// Adds each of [`LIBPQ_DEFAULTS`] that the URL does not set itself.
-fn with_libpq_defaults(url: &str) -> String {
+pub(crate) fn with_libpq_defaults(url: &str) -> String {
     let is_url = url.starts_with("postgres://") || url.starts_with("postgresql://");
     if !is_url {
         return url.to_owned();

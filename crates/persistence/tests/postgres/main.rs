@@ -1,9 +1,12 @@
 //! Repository tests against a real PostgreSQL: each test gets its own database.
 
+mod concurrency;
 mod explain;
 mod filters;
 mod fixture;
+mod idempotency;
 mod isolation;
+mod listen;
 mod listing;
 mod migrations;
 mod planning;
@@ -15,9 +18,9 @@ mod users;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use todo_domain::{
-    Caller, Completion, NewTask, OwnerScope, Revised, RevisionOutcome, SortKey, SortOrder,
-    StatusFilter, TaskDescription, TaskId, TaskPatch, TaskQuery, TaskRepository, TaskTitle,
-    TimeZone, UserId, UserProfile, parse_time_zone,
+    Caller, Completion, NewTask, OwnerScope, Precondition, Revised, RevisionOutcome, SortKey,
+    SortOrder, StatusFilter, TaskDescription, TaskId, TaskPatch, TaskQuery, TaskRepository,
+    TaskTitle, TimeZone, UserId, UserProfile, parse_time_zone,
 };
 use todo_persistence::PgStore;
 use todo_persistence::test_db::TestDatabase;
@@ -58,7 +61,7 @@ pub fn revise(
     patch: &TaskPatch,
 ) -> RevisionOutcome {
     store
-        .revise(owner, id, &|task| task.revise(patch))
+        .revise(owner, id, &Precondition::Any, &|task| task.revise(patch))
         .expect("revise")
 }
 
@@ -69,7 +72,9 @@ pub fn complete(
     completion: Completion,
 ) -> RevisionOutcome {
     store
-        .revise(owner, id, &|task| Ok(task.complete(completion)))
+        .revise(owner, id, &Precondition::Any, &|task| {
+            Ok(task.complete(completion))
+        })
         .expect("complete")
 }
 
