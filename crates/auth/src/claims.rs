@@ -1,5 +1,7 @@
 //! The claim checks that follow a valid signature, and the `Caller` they yield.
 
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
 use jsonwebtoken::errors::ErrorKind;
 use jsonwebtoken::{Algorithm, Validation};
 use serde_json::{Map, Value};
@@ -51,10 +53,12 @@ impl ClaimRules {
             .unwrap_or_default();
         let user_id = UserId::parse(sub).map_err(|_| AuthError::Invalid("invalid subject"))?;
         let text = |name: &str| claims.get(name).and_then(Value::as_str);
-        Ok(Caller::from_verified_subject(
-            user_id,
-            UserProfile::new(text("email"), text("name")),
-        ))
+        let caller =
+            Caller::from_verified_subject(user_id, UserProfile::new(text("email"), text("name")));
+        Ok(match expiry(&claims) {
+            Some(at) => caller.with_expiry(at),
+            None => caller,
+        })
     }
 
     fn validation(&self, alg: Algorithm) -> Validation {
@@ -83,6 +87,16 @@ impl ClaimRules {
         }
         Ok(())
     }
+}
+
+/// The exact `exp` (the leeway only forgives clock skew when a token is checked: a
+/// stream opened with the token ends at `exp` itself). jsonwebtoken has checked it is
+/// a number; a fractional one counts from its whole seconds.
+fn expiry(claims: &Map<String, Value>) -> Option<SystemTime> {
+    let exp = claims.get("exp").and_then(Value::as_f64)?;
+    (exp.is_finite() && exp >= 0.0)
+        .then(|| UNIX_EPOCH.checked_add(Duration::from_secs_f64(exp.floor().min(1e15))))
+        .flatten()
 }
 
 fn reason(kind: &ErrorKind) -> &'static str {

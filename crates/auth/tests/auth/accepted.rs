@@ -248,3 +248,16 @@ fn a_config_that_cannot_work_is_refused_at_setup() {
     }
     assert!(Verifier::new(good).is_ok());
 }
+
+#[tokio::test]
+async fn the_caller_carries_the_tokens_exact_expiry() {
+    let key = TestKey::ed25519();
+    let server = JwksServer::start(&[&key]);
+    let verifier = loaded_verifier(&server).await;
+    let exp = todo_auth::testing::now() + 42;
+    let token = key.token(&with(claims_for("alice"), "exp", json!(exp)));
+    let caller = verifier.verify(&token).await.expect("accepted");
+    let expected =
+        std::time::UNIX_EPOCH + Duration::from_secs(u64::try_from(exp).expect("positive"));
+    assert_eq!(caller.expires_at(), Some(expected));
+}
