@@ -51,17 +51,25 @@ fn is_json(req: &HttpRequest) -> bool {
 }
 
 fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    // Syntax first: read into a map directly and serde reports a wrong type (422)
+    // before it sees that `[1,` is not JSON at all (400).
+    let value: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|_| ApiError::BadRequest("request body is not valid JSON"))?;
+    into_shape(value)
+}
+
+/// A parsed body as `T`, which must come from a JSON object.
+///
+/// # Errors
+/// 422 for JSON that is not an object, or does not fit `T`.
+pub fn into_shape<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
     let not_an_object = || {
         ApiError::Unprocessable(vec![todo_domain::FieldError::new(
             "body",
             "must be a JSON object",
         )])
     };
-    // Syntax first: read into a map directly and serde reports a wrong type (422)
-    // before it sees that `[1,` is not JSON at all (400).
-    let value: serde_json::Value = serde_json::from_slice(body)
-        .map_err(|_| ApiError::BadRequest("request body is not valid JSON"))?;
-    // Then the shape: serde would happily fill a struct from a JSON array.
+    // serde would happily fill a struct from a JSON array.
     if !value.is_object() {
         return Err(not_an_object());
     }

@@ -19,7 +19,7 @@ use crate::tasks::{
 #[openapi(
     info(
         title = "Todo API",
-        version = "1.1",
+        version = "1.2",
         description = "Per-user tasks. Every `/api` request carries `Authorization: Bearer <JWT>` \
 issued by the web app's Better Auth `jwt` plugin and verified against its JWKS. The token's \
 `sub` is the user id: `{user_id}` in a path must equal it (else 403), and a task of another \

@@ -35,6 +35,15 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("unprocessable: {0:?}")]
     Unprocessable(Vec<FieldError>),
+    /// `If-Match` names no version the task is at: 412 with the task as it is.
+    #[error("precondition failed")]
+    Stale(Box<todo_domain::Task>),
+    /// The caller is over a limit of its own (e.g. open change streams).
+    #[error("too many requests: {detail}")]
+    TooManyRequests {
+        detail: &'static str,
+        retry_after_secs: u32,
+    },
     #[error("unavailable: {what}")]
     Unavailable {
         what: &'static str,
@@ -56,6 +65,10 @@ pub struct Problem {
     pub detail: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ProblemField>,
+    /// The task as it is now, in a 412 (documented by its own schema).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(ignore)]
+    pub task: Option<crate::tasks::wire::TaskBody>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -72,6 +85,7 @@ impl Problem {
             status: status.as_u16(),
             detail: detail.into(),
             errors: Vec::new(),
+            task: None,
         }
     }
 
@@ -93,11 +107,16 @@ impl ApiError {
             Self::MethodNotAllowed { .. } => "method not allowed on this resource".to_owned(),
             Self::PayloadTooLarge => "request body is larger than 64 KiB".to_owned(),
             Self::UnsupportedMediaType => "request body must be application/json".to_owned(),
+            Self::Stale(task) => format!(
+                "the task is at version {}, not one that If-Match names; nothing was changed",
+                task.version
+            ),
             Self::Unprocessable(errors) => errors
                 .iter()
                 .map(|e| format!("{} {}", e.field, e.message))
                 .collect::<Vec<_>>()
                 .join("; "),
+            Self::TooManyRequests { detail, .. } => (*detail).to_owned(),
             Self::Unavailable { what, .. } => format!("{what} is unavailable, retry shortly"),
             Self::Internal(_) => "internal error".to_owned(),
         }
@@ -115,6 +134,8 @@ impl ResponseError for ApiError {
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Stale(_) => StatusCode::PRECONDITION_FAILED,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -131,6 +152,9 @@ impl ResponseError for ApiError {
                     message: e.message.clone(),
                 })
                 .collect();
+        }
+        if let Self::Stale(task) = self {
+            problem.task = Some(crate::tasks::wire::TaskBody::from((**task).clone()));
         }
         let mut response = problem.respond();
         let headers = response.headers_mut();
@@ -153,6 +177,17 @@ impl ResponseError for ApiError {
             }
             Self::MethodNotAllowed { allow } => {
                 headers.insert(header::ALLOW, HeaderValue::from_static(allow));
+            }
+            Self::Stale(task) => {
+                let (name, value) = crate::tasks::etag(task.version);
+                if let Ok(value) = HeaderValue::from_str(&value) {
+                    headers.insert(name, value);
+                }
+            }
+            Self::TooManyRequests {
+                retry_after_secs, ..
+            } => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_secs));
             }
             _ => {}
         }
@@ -182,6 +217,11 @@ impl From<TaskError> for ApiError {
             TaskError::Invalid(errors) => Self::Unprocessable(errors),
             TaskError::Forbidden => Self::Forbidden,
             TaskError::NotFound => Self::NotFound,
+            TaskError::Stale(task) => Self::Stale(task),
+            TaskError::KeyReused => Self::Unprocessable(vec![FieldError::new(
+                crate::tasks::IDEMPOTENCY_KEY,
+                "was used in the last 24 hours for a request with another body",
+            )]),
             TaskError::Unavailable(source) => Self::Unavailable {
                 what: "the database",
                 source: Some(source),
@@ -280,6 +320,18 @@ mod tests {
         let (status, headers, _) = render(AuthError::KeysUnavailable.into()).await;
         assert_eq!(status, 503);
         assert!(headers.contains_key("retry-after"));
+    }
+
+    #[actix_rt::test]
+    async fn too_many_requests_says_when_to_retry() {
+        let err = ApiError::TooManyRequests {
+            detail: "too many streams",
+            retry_after_secs: 10,
+        };
+        let (status, headers, body) = render(err).await;
+        assert_eq!(status, 429);
+        assert_eq!(headers.get("retry-after").expect("retry-after"), "10");
+        assert_eq!(body["detail"], "too many streams");
     }
 
     #[actix_rt::test]

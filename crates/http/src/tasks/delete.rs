@@ -1,7 +1,8 @@
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::Tasks;
-use super::responses::{AccessErrors, TaskNotFound};
+use super::conditions::if_match;
+use super::responses::{AccessErrors, Conditional, Stale, TaskNotFound};
 use crate::ApiError;
 use crate::identity::{OwnerTask, TaskPath};
 
@@ -10,18 +11,22 @@ use crate::identity::{OwnerTask, TaskPath};
     delete,
     path = "/api/{user_id}/tasks/{id}",
     tag = "tasks",
-    params(TaskPath),
+    params(TaskPath, Conditional),
     responses(
         (status = 204, description = "Deleted"),
-        AccessErrors, TaskNotFound,
+        AccessErrors, TaskNotFound, Stale,
     ),
     security(("bearer" = []))
 )]
 pub(crate) async fn delete_task(
     target: OwnerTask,
+    req: HttpRequest,
     tasks: web::Data<Tasks>,
 ) -> Result<HttpResponse, ApiError> {
     let (scope, id) = (target.scope, target.path.id);
-    tasks.run(move |s| s.delete(&scope, &id)).await?;
+    let precondition = if_match(&req)?;
+    tasks
+        .run(move |s| s.delete(&scope, &id, &precondition))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

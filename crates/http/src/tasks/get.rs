@@ -1,7 +1,8 @@
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::Tasks;
-use super::responses::{AccessErrors, TaskNotFound};
+use super::conditions::{etag, none_match_names};
+use super::responses::{AccessErrors, CachedCopy, TaskNotFound};
 use super::wire::TaskBody;
 use crate::ApiError;
 use crate::identity::{OwnerTask, TaskPath};
@@ -11,18 +12,29 @@ use crate::identity::{OwnerTask, TaskPath};
     get,
     path = "/api/{user_id}/tasks/{id}",
     tag = "tasks",
-    params(TaskPath),
+    params(TaskPath, CachedCopy),
     responses(
-        (status = 200, description = "The task", body = TaskBody),
+        (status = 200, description = "The task", body = TaskBody,
+            headers(("ETag" = String, description = "Since 1.2: the task's version, quoted"))),
+        (status = 304, description = "Since 1.2: `If-None-Match` names the task's version; no body",
+            headers(("ETag" = String, description = "The task's version, quoted"))),
         AccessErrors, TaskNotFound,
     ),
     security(("bearer" = []))
 )]
 pub(crate) async fn get_task(
     target: OwnerTask,
+    req: HttpRequest,
     tasks: web::Data<Tasks>,
 ) -> Result<HttpResponse, ApiError> {
     let (scope, id) = (target.scope, target.path.id);
     let task = tasks.run(move |s| s.get(&scope, &id)).await?;
-    Ok(HttpResponse::Ok().json(TaskBody::from(task)))
+    if none_match_names(&req, task.version)? {
+        return Ok(HttpResponse::NotModified()
+            .insert_header(etag(task.version))
+            .finish());
+    }
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(task.version))
+        .json(TaskBody::from(task)))
 }

@@ -5,9 +5,11 @@
 #[cfg(test)]
 mod body_props;
 mod complete;
+mod conditions;
 mod create;
 mod delete;
 mod get;
+mod idempotency;
 mod list;
 pub(crate) mod params;
 #[cfg(test)]
@@ -80,14 +82,20 @@ impl Tasks {
     }
 }
 
-/// 200 with the changed task, naming the next occurrence the change created.
+/// 200 with the changed task and its `ETag`, naming the next occurrence the change
+/// created.
 fn revised_response(revised: todo_domain::Revised) -> actix_web::HttpResponse {
     let mut response = actix_web::HttpResponse::Ok();
     if let Some(next) = &revised.next {
         response.insert_header((NEXT_TASK_ID, next.id.get().to_string()));
     }
-    response.json(wire::TaskBody::from(revised.task))
+    response
+        .insert_header(conditions::etag(revised.task.version))
+        .json(wire::TaskBody::from(revised.task))
 }
+
+pub(crate) use conditions::etag;
+pub(crate) use idempotency::IDEMPOTENCY_KEY;
 
 /// The header naming the next occurrence a completion created.
 pub const NEXT_TASK_ID: &str = "X-Next-Task-Id";

@@ -1,6 +1,7 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::responses::{AccessErrors, BodyErrors, TaskNotFound};
+use super::conditions::if_match;
+use super::responses::{AccessErrors, BodyErrors, Conditional, Stale, TaskNotFound};
 use super::wire::{TaskBody, UpdateTaskRequest};
 use super::{Tasks, revised_response};
 use crate::ApiError;
@@ -12,12 +13,13 @@ use crate::identity::{OwnerTask, TaskPath};
     put,
     path = "/api/{user_id}/tasks/{id}",
     tag = "tasks",
-    params(TaskPath),
+    params(TaskPath, Conditional),
     request_body = UpdateTaskRequest,
     responses(
         (status = 200, description = "The updated task", body = TaskBody,
-            headers(("X-Next-Task-Id" = i64, description = "Since 1.1: the id of the next occurrence this request created, when it completed a recurring task"))),
-        AccessErrors, BodyErrors, TaskNotFound,
+            headers(("ETag" = String, description = "Since 1.2: the task's version, quoted"),
+                ("X-Next-Task-Id" = i64, description = "Since 1.1: the id of the next occurrence this request created, when it completed a recurring task"))),
+        AccessErrors, BodyErrors, TaskNotFound, Stale,
     ),
     security(("bearer" = []))
 )]
@@ -32,6 +34,9 @@ pub(crate) async fn update_task(
         .await?
         .ok_or(ApiError::BadRequest("request body is not valid JSON"))?;
     let patch = body.try_into_domain().map_err(ApiError::Unprocessable)?;
-    let revised = tasks.run(move |s| s.update(&scope, &id, &patch)).await?;
+    let precondition = if_match(&req)?;
+    let revised = tasks
+        .run(move |s| s.update(&scope, &id, &patch, &precondition))
+        .await?;
     Ok(revised_response(revised))
 }

@@ -39,6 +39,10 @@ pub struct TaskBody {
     pub created_at: String,
     #[schema(format = DateTime, example = "2026-11-22T09:15:02.123456Z")]
     pub updated_at: String,
+    /// Since 1.2: 1 when created, one more with every change. The `ETag` of an
+    /// answer holding this task is this number in quotes (`"3"`), for `If-Match`.
+    #[schema(minimum = 1, example = 3)]
+    pub version: i64,
 }
 
 /// A repeat rule: every `interval` days, weeks, months or years.
@@ -113,6 +117,7 @@ impl From<Task> for TaskBody {
             remind_at: task.remind_at.map(time),
             created_at: time(task.created_at),
             updated_at: time(task.updated_at),
+            version: task.version,
         }
     }
 }
