@@ -7,6 +7,10 @@
 //! `TODO_JWT_LEEWAY_SECS` [30], `TODO_JWKS_REFRESH_SECS` [300], `TODO_DB_POOL_SIZE` [10],
 //! `TODO_CORS_ORIGINS` [http://localhost:3000], `TODO_TRUST_PROXY` [false],
 //! `TODO_SHUTDOWN_GRACE_SECS` [5], `TODO_SHUTDOWN_TIMEOUT_SECS` [30],
+//! `TODO_LISTEN_DATABASE_URL` [`DATABASE_URL`: the one session connection that
+//! listens for task changes; it must not go through a transaction pooler, so on Neon
+//! it is the direct endpoint], `TODO_STREAM_MAX` [1000 open change streams per
+//! process], `TODO_STREAM_HEARTBEAT_SECS` [15],
 //! `RUST_LOG` [info, read by env_logger].
 //! Each bad value is reported naming its variable.
 
@@ -14,8 +18,8 @@ use std::net::{SocketAddr, ToSocketAddrs};
 use std::time::Duration;
 
 use todo_auth::JwtConfig;
-use todo_http::HttpConfig;
-use todo_persistence::DbConfig;
+use todo_http::{HttpConfig, StreamConfig};
+use todo_persistence::{DbConfig, ListenConfig};
 
 /// How long a request waits for a database connection before it gets a 503.
 const DB_CHECKOUT_TIMEOUT: Duration = Duration::from_secs(3);
@@ -34,6 +38,7 @@ pub struct Config {
     pub jwt: JwtConfig,
     pub http: HttpConfig,
     pub shutdown: ShutdownConfig,
+    pub listen: ListenConfig,
 }
 
 /// What SIGTERM does: `/readyz` fails at once, requests are served for `grace`, then
@@ -75,12 +80,9 @@ impl Config {
         if database_url.is_empty() {
             return Err(bad("DATABASE_URL", "is required (a postgres:// URL)"));
         }
-        if !(database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
-            return Err(bad(
-                "DATABASE_URL",
-                "must be a postgres:// or postgresql:// URL",
-            ));
-        }
+        postgres_url("DATABASE_URL", &database_url)?;
+        let listen_url = var("TODO_LISTEN_DATABASE_URL", &database_url);
+        postgres_url("TODO_LISTEN_DATABASE_URL", &listen_url)?;
         Ok(Self {
             bind: socket_addr("TODO_BIND", &var("TODO_BIND", "127.0.0.1:8000"))?,
             db: DbConfig {
@@ -121,8 +123,10 @@ impl Config {
                 )?,
                 storage_deadline: DB_REQUEST_DEADLINE,
                 trust_proxy: boolean("TODO_TRUST_PROXY", &var("TODO_TRUST_PROXY", "false"))?,
+                streams: streams(&var)?,
             },
             shutdown: shutdown(&var)?,
+            listen: ListenConfig { url: listen_url },
         })
     }
 }
@@ -138,6 +142,34 @@ fn shutdown(var: &impl Fn(&'static str, &str) -> String) -> Result<ShutdownConfi
         ));
     }
     Ok(ShutdownConfig { grace, timeout })
+}
+
+fn streams(var: &impl Fn(&'static str, &str) -> String) -> Result<StreamConfig, ConfigError> {
+    let max = StreamConfig::DEFAULT_MAX_STREAMS.to_string();
+    let heartbeat = StreamConfig::DEFAULT_HEARTBEAT.as_secs().to_string();
+    Ok(StreamConfig {
+        max_streams: number(
+            "TODO_STREAM_MAX",
+            &var("TODO_STREAM_MAX", &max),
+            0,
+            1_000_000,
+        )?,
+        heartbeat: Duration::from_secs(number(
+            "TODO_STREAM_HEARTBEAT_SECS",
+            &var("TODO_STREAM_HEARTBEAT_SECS", &heartbeat),
+            1,
+            3600,
+        )?),
+        max_per_user: StreamConfig::DEFAULT_MAX_PER_USER,
+    })
+}
+
+fn postgres_url(var: &'static str, url: &str) -> Result<(), ConfigError> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(())
+    } else {
+        Err(bad(var, "must be a postgres:// or postgresql:// URL"))
+    }
 }
 
 fn boolean(var: &'static str, raw: &str) -> Result<bool, ConfigError> {
@@ -236,6 +268,19 @@ mod tests {
         assert!(!config.http.trust_proxy);
         assert_eq!(config.shutdown.grace, Duration::from_secs(5));
         assert_eq!(config.shutdown.timeout, Duration::from_secs(30));
+        assert_eq!(config.listen.url, "postgres://u@localhost/todo");
+        assert_eq!(config.http.streams.max_streams, 1000);
+        assert_eq!(config.http.streams.max_per_user, 5);
+        assert_eq!(config.http.streams.heartbeat, Duration::from_secs(15));
+    }
+
+    #[test]
+    fn the_listener_may_use_a_direct_endpoint_of_its_own() {
+        let direct = "postgresql://u:p@ep-cool-name-123.eu-central-1.aws.neon.tech/neondb";
+        let config = load(&[DB, ("TODO_LISTEN_DATABASE_URL", direct)]).expect("config");
+        assert_eq!(config.listen.url, direct);
+        assert_eq!(config.db.url, DB.1);
+        assert!(!format!("{config:?}").contains(":p@"));
     }
 
     #[test]
@@ -266,6 +311,9 @@ mod tests {
             ("TODO_TRUST_PROXY", "maybe"),
             ("TODO_SHUTDOWN_GRACE_SECS", "soon"),
             ("TODO_SHUTDOWN_TIMEOUT_SECS", "2"),
+            ("TODO_LISTEN_DATABASE_URL", "mysql://x"),
+            ("TODO_STREAM_MAX", "-1"),
+            ("TODO_STREAM_HEARTBEAT_SECS", "0"),
         ] {
             let err = load(&[DB, (var, value)]).expect_err(var);
             assert_eq!(err.var, var);

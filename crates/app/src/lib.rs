@@ -1,6 +1,7 @@
 //! Wires the Todo API together: configuration in, a running `todo-server` out.
 //!
-//! It owns start-up order (migrations, pool, JWKS loader, HTTP listener) and nothing
+//! It owns start-up order (migrations, pool, JWKS loader, change listener, HTTP
+//! listener) and nothing
 //! else: no rules, no SQL, no token checks live here. Tests build the same
 //! [`Application`] as `main`, with a `Config` of their own.
 
@@ -15,8 +16,8 @@ use actix_web::HttpServer;
 use actix_web::dev::{Server, ServerHandle};
 use todo_auth::Verifier;
 use todo_domain::TaskService;
-use todo_http::{ApiState, Lifecycle, app};
-use todo_persistence::{PgStore, build_pool, run_migrations};
+use todo_http::{ApiState, Lifecycle, StreamHub, app};
+use todo_persistence::{ChangeListener, PgStore, build_pool, run_migrations};
 
 pub use config::{Config, ConfigError, ShutdownConfig};
 pub use shutdown::Outcome;
@@ -30,6 +31,8 @@ pub enum StartError {
     Migrations(#[from] todo_persistence::MigrationError),
     #[error("cannot set up token verification: {0}")]
     Auth(#[from] todo_auth::AuthSetupError),
+    #[error("cannot start the change listener: {0}")]
+    Listener(#[source] std::io::Error),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -44,6 +47,8 @@ pub struct Application {
     address: SocketAddr,
     jwks_refresh: tokio::task::JoinHandle<()>,
     drain: shutdown::Drain,
+    /// Listens as long as the application lives; dropping it stops the thread.
+    _listener: ChangeListener,
 }
 
 impl Application {
@@ -66,6 +71,7 @@ impl Application {
 
         let store = Arc::new(PgStore::new(build_pool(&config.db)));
         let tasks = Arc::new(TaskService::new(store.clone(), store));
+        let tasks_for_streams = tasks.clone();
         let verifier = Verifier::new(config.jwt.clone())?;
         // Start serving even while the issuer is down; /readyz reports it.
         let jwks_refresh = verifier.spawn_refresh();
@@ -88,15 +94,30 @@ impl Application {
             lifecycle: Arc::new(Lifecycle::default()),
             config: config.shutdown,
         };
+        // Streams end with `shutdown` as soon as the drain begins.
+        let streams = StreamHub::start(
+            tasks_for_streams,
+            config.http.storage_deadline,
+            &drain.lifecycle,
+            config.http.streams.clone(),
+        );
+        let change_listener = ChangeListener::spawn(config.listen.clone(), streams.clone())
+            .map_err(StartError::Listener)?;
         let state = ApiState {
             tasks,
             verifier,
             lifecycle: drain.lifecycle.clone(),
+            streams,
         };
         let http = config.http.clone();
         let server = HttpServer::new(move || app(state.clone(), http.clone()))
             // Signals are ours (see `shutdown`); actix's own would drop requests.
             .disable_signals()
+            // A client that closes its side ends its request at once. Without this, a
+            // change stream whose reader went away would hold its place in the stream
+            // limits until a heartbeat fails to be written; browsers and proxies never
+            // half-close a connection they still want an answer on.
+            .h1_allow_half_closed(false)
             .shutdown_timeout(config.shutdown.timeout.as_secs())
             .listen(listener)
             .map_err(bind_error)?
@@ -106,6 +127,7 @@ impl Application {
             address,
             jwks_refresh,
             drain,
+            _listener: change_listener,
         })
     }
 

@@ -5,6 +5,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::time::SystemTime;
 
 use actix_web::dev::Payload;
 use actix_web::http::header::AUTHORIZATION;
@@ -21,6 +22,8 @@ use crate::ApiError;
 pub struct Owned<P> {
     pub scope: OwnerScope,
     pub path: P,
+    /// When the caller's token expires: a change stream ends then.
+    pub expires_at: Option<SystemTime>,
 }
 
 /// `/api/{user_id}/tasks`
@@ -75,6 +78,7 @@ impl<P: OwnerPath + 'static> FromRequest for Owned<P> {
             Ok(Self {
                 scope: caller.scope_to(path.user_id())?,
                 path,
+                expires_at: caller.expires_at(),
             })
         })
     }

@@ -12,6 +12,7 @@ mod lifecycle;
 mod openapi;
 mod openapi_planning;
 mod problem;
+mod stream;
 mod tasks;
 
 use std::sync::Arc;
@@ -33,6 +34,7 @@ use crate::tasks::Tasks;
 pub use lifecycle::Lifecycle;
 pub use openapi::ApiDoc;
 pub use problem::{ApiError, PROBLEM_JSON, Problem};
+pub use stream::{StreamConfig, StreamHub};
 
 /// What every worker shares.
 #[derive(Clone)]
@@ -40,6 +42,8 @@ pub struct ApiState {
     pub tasks: Arc<TaskService>,
     pub verifier: Verifier,
     pub lifecycle: Arc<Lifecycle>,
+    /// This process's change streams (see [`StreamHub::start`]).
+    pub streams: Arc<StreamHub>,
 }
 
 /// HTTP-only settings.
@@ -52,6 +56,8 @@ pub struct HttpConfig {
     /// Whether `X-Forwarded-For`/`Forwarded` come from a proxy of ours and may be
     /// logged as the client's address; otherwise only the peer address is logged.
     pub trust_proxy: bool,
+    /// Change streams: heartbeat and limits.
+    pub streams: StreamConfig,
 }
 
 /// The whole application, as each worker builds it.
@@ -77,6 +83,7 @@ pub fn app(
         )))
         .app_data(web::Data::new(state.verifier))
         .app_data(web::Data::from(state.lifecycle))
+        .app_data(web::Data::from(state.streams))
         .app_data(
             web::QueryConfig::default()
                 .error_handler(|_, _| ApiError::BadRequest("malformed query string").into()),
@@ -128,8 +135,20 @@ fn cors(config: &HttpConfig) -> Cors {
         .iter()
         .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
         .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
-        .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
-        .expose_headers(["X-Total-Count", "Location", tasks::NEXT_TASK_ID])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_MATCH,
+            header::IF_NONE_MATCH,
+            header::HeaderName::from_static("idempotency-key"),
+        ])
+        .expose_headers([
+            "X-Total-Count",
+            "Location",
+            "ETag",
+            "Retry-After",
+            tasks::NEXT_TASK_ID,
+        ])
         .max_age(3600)
 }
 

@@ -9,6 +9,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::ConnectionType;
 use actix_web::middleware::Next;
 use actix_web::{Error, web};
+use tokio::sync::watch;
 
 const SERVING: u8 = 0;
 const DRAINING: u8 = 1;
@@ -19,6 +20,9 @@ const CLOSING: u8 = 2;
 pub struct Lifecycle {
     phase: AtomicU8,
     in_flight: AtomicUsize,
+    /// Flipped once draining begins, for what must act on it rather than poll it
+    /// (open change streams end then).
+    draining: watch::Sender<bool>,
 }
 
 impl Lifecycle {
@@ -28,16 +32,27 @@ impl Lifecycle {
         let _ = self
             .phase
             .compare_exchange(SERVING, DRAINING, Ordering::SeqCst, Ordering::SeqCst);
+        self.draining.send_replace(true);
     }
 
     /// The listener is closed: every answer from now on closes its connection, so
     /// no client sends another request on it.
     pub fn begin_closing(&self) {
         self.phase.store(CLOSING, Ordering::SeqCst);
+        self.draining.send_replace(true);
     }
 
     pub fn is_draining(&self) -> bool {
         self.phase.load(Ordering::SeqCst) != SERVING
+    }
+
+    /// Resolves once draining has begun (at once if it has already).
+    pub(crate) fn draining(&self) -> impl Future<Output = ()> + 'static {
+        let mut flag = self.draining.subscribe();
+        async move {
+            // An error means the sender is gone: nothing can drain any more.
+            let _ = flag.wait_for(|draining| *draining).await;
+        }
     }
 
     fn is_closing(&self) -> bool {

@@ -1,0 +1,186 @@
+//! From a change to an event, off the listener's thread.
+//!
+//! A created or updated task is read again (one read per change, whatever the number
+//! of its owner's streams) under the scope of one of its owner's streams, and sent
+//! whole; a deleted one needs no read. Changes are spread over a few workers by
+//! owner: one owner's changes stay in commit order, while a slow read for one owner
+//! does not hold up everyone else's. A worker takes what has piled up as one batch:
+//! several changes of one task become one event (each read gives the latest state
+//! anyway), and the batch's tasks are read at the same time.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+use actix_web::web::Bytes;
+use todo_domain::{ChangeKind, TaskChange, TaskService};
+use tokio::sync::mpsc;
+
+use super::hub::StreamHub;
+use super::sse::{EndReason, event};
+use crate::tasks::Tasks;
+use crate::tasks::wire::TaskBody;
+
+/// Workers, each reading one task at a time.
+const WORKERS: usize = 4;
+/// Changes one worker may have waiting; beyond it the owner's streams resync.
+const BACKLOG: usize = 1024;
+/// The most changes a worker takes as one batch (and tasks it reads at once).
+const BATCH: usize = 8;
+
+pub(super) struct Dispatcher {
+    queues: Vec<mpsc::Sender<TaskChange>>,
+}
+
+impl Dispatcher {
+    /// Spawns the workers on the current actix runtime.
+    pub(super) fn start(
+        hub: Weak<StreamHub>,
+        service: Arc<TaskService>,
+        storage_deadline: Duration,
+    ) -> Self {
+        let tasks = Arc::new(Tasks::new(service, storage_deadline));
+        let queues = (0..WORKERS)
+            .map(|_| {
+                let (sender, changes) = mpsc::channel(BACKLOG);
+                actix_web::rt::spawn(work(changes, hub.clone(), tasks.clone()));
+                sender
+            })
+            .collect();
+        Self { queues }
+    }
+
+    /// Hands `change` to its owner's worker; `false` when that worker is too far
+    /// behind to take it (never waits).
+    pub(super) fn enqueue(&self, change: TaskChange) -> bool {
+        let mut hasher = DefaultHasher::new();
+        change.owner.hash(&mut hasher);
+        let worker = usize::try_from(hasher.finish() % WORKERS as u64).unwrap_or(0);
+        match self.queues[worker].try_send(change) {
+            Ok(()) => true,
+            Err(mpsc::error::TrySendError::Full(_)) => false,
+            // The runtime is winding down: no stream is left to tell.
+            Err(mpsc::error::TrySendError::Closed(_)) => true,
+        }
+    }
+}
+
+async fn work(mut changes: mpsc::Receiver<TaskChange>, hub: Weak<StreamHub>, tasks: Arc<Tasks>) {
+    let mut batch = Vec::with_capacity(BATCH);
+    while changes.recv_many(&mut batch, BATCH).await > 0 {
+        let Some(hub) = hub.upgrade() else { return };
+        // Read concurrently, deliver in commit order.
+        let rendering: Vec<_> = coalesce(std::mem::take(&mut batch))
+            .into_iter()
+            .map(|change| {
+                let (hub, tasks) = (hub.clone(), tasks.clone());
+                actix_web::rt::spawn(async move {
+                    let frame = render(&hub, &tasks, &change).await;
+                    (change.owner, frame)
+                })
+            })
+            .collect();
+        for job in rendering {
+            if let Ok((owner, Some(frame))) = job.await {
+                hub.deliver(&owner, &frame);
+            }
+        }
+    }
+}
+
+/// One change per task, in the order each task first changed: a deletion wins, and a
+/// task created in the batch stays `created` (with its latest version).
+fn coalesce(batch: Vec<TaskChange>) -> Vec<TaskChange> {
+    let mut merged: Vec<TaskChange> = Vec::with_capacity(batch.len());
+    for change in batch {
+        let same = merged
+            .iter_mut()
+            .find(|m| m.id == change.id && m.owner == change.owner);
+        match same {
+            None => merged.push(change),
+            Some(earlier) => {
+                let kind = match (earlier.kind, change.kind) {
+                    (_, ChangeKind::Deleted) => ChangeKind::Deleted,
+                    (ChangeKind::Created, _) => ChangeKind::Created,
+                    (_, later) => later,
+                };
+                *earlier = TaskChange { kind, ..change };
+            }
+        }
+    }
+    merged
+}
+
+/// The event for `change`, or `None` when there is nothing to send: nobody here
+/// streams the owner's tasks, the task is gone again, or a newer change of it follows.
+async fn render(hub: &StreamHub, tasks: &Tasks, change: &TaskChange) -> Option<Bytes> {
+    if change.kind == ChangeKind::Deleted {
+        return Some(event(
+            change.kind.as_str(),
+            &serde_json::json!({ "id": change.id.get() }),
+        ));
+    }
+    let scope = hub.scope_of(&change.owner)?;
+    let id = change.id.to_string();
+    match tasks.run(move |service| service.get(&scope, &id)).await {
+        // An update already overtaken: the newer one's notification follows, and
+        // its event carries this same state.
+        Ok(task) if change.kind == ChangeKind::Updated && task.version > change.version => None,
+        Ok(task) => {
+            let body = serde_json::to_value(TaskBody::from(task)).ok()?;
+            Some(event(change.kind.as_str(), &body))
+        }
+        // Deleted since: its own notification follows.
+        Err(crate::ApiError::NotFound) => None,
+        Err(e) => {
+            log::warn!("cannot read a changed task ({e}); its owner's streams must resync");
+            hub.end_owner(&change.owner, EndReason::Resync);
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use todo_domain::{ChangeKind, TaskChange, TaskId, UserId};
+
+    use super::coalesce;
+
+    fn change(owner: &str, id: i64, kind: ChangeKind, version: i64) -> TaskChange {
+        TaskChange {
+            owner: UserId::parse(owner).expect("owner"),
+            id: TaskId::new(id),
+            kind,
+            version,
+        }
+    }
+
+    #[test]
+    fn a_batch_keeps_one_change_per_task_in_first_change_order() {
+        use ChangeKind::{Created, Deleted, Updated};
+        let merged = coalesce(vec![
+            change("a", 1, Created, 1),
+            change("a", 2, Updated, 4),
+            change("a", 1, Updated, 2),
+            change("b", 1, Updated, 7),
+            change("a", 2, Deleted, 5),
+            change("a", 1, Updated, 3),
+        ]);
+        assert_eq!(
+            merged,
+            [
+                change("a", 1, Created, 3),
+                change("a", 2, Deleted, 5),
+                change("b", 1, Updated, 7),
+            ]
+        );
+    }
+
+    #[test]
+    fn not_found_is_what_a_vanished_task_maps_to() {
+        // `render` relies on this mapping to skip a task deleted since its change.
+        let err = crate::ApiError::from(todo_domain::TaskError::NotFound);
+        assert!(matches!(err, crate::ApiError::NotFound));
+    }
+}
