@@ -1,6 +1,7 @@
 //! A client that knows only version 1: the same requests get the same statuses,
-//! headers and v1 fields, each Task has the 1.1 fields at their defaults, and a v1
-//! request never disturbs the planning fields set by a newer client.
+//! headers and v1 fields, each Task has the 1.1 fields at their defaults (and the
+//! 1.2 `version`), and a v1 request never disturbs the planning fields set by a
+//! newer client.
 
 use std::collections::BTreeSet;
 
@@ -20,8 +21,8 @@ const V1_FIELDS: [&str; 7] = [
     "updated_at",
 ];
 
-/// Asserts the Task has exactly the v1 fields and the 1.1 ones, the latter at their
-/// defaults.
+/// Asserts the Task has exactly the v1 fields, the 1.1 ones at their defaults, and
+/// the 1.2 `version`.
 fn assert_defaults(task: &Value) {
     let keys: BTreeSet<&str> = task
         .as_object()
@@ -37,8 +38,10 @@ fn assert_defaults(task: &Value) {
         "due_date",
         "recurrence",
         "remind_at",
+        "version",
     ]);
     assert_eq!(keys, expected, "{task}");
+    assert!(task["version"].as_i64().is_some_and(|v| v >= 1), "{task}");
     assert_eq!(task["priority"], "none");
     assert_eq!(task["tags"], json!([]));
     for field in ["due_at", "due_date", "recurrence", "remind_at"] {
