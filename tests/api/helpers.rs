@@ -4,6 +4,7 @@
 mod process;
 mod proxy;
 mod raw_http;
+mod stream;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,12 +15,14 @@ use reqwest::header::HeaderMap;
 use serde_json::Value;
 use todo_app::{Application, Config, ShutdownConfig};
 use todo_auth::testing::{AUDIENCE, ISSUER, JwksServer, TestKey, claims, jwt_config};
-use todo_http::HttpConfig;
+use todo_http::{HttpConfig, StreamConfig};
+use todo_persistence::ListenConfig;
 use todo_persistence::test_db::TestDatabase;
 
 pub use process::{Fixture, ServerProcess};
 pub use proxy::DbProxy;
 pub use raw_http::{RawConnection, RawError};
+pub use stream::{EventStream, Next, SseItem, connected, open_stream, stream_client};
 
 pub const WEB_ORIGIN: &str = "http://localhost:3000";
 /// The production default: the bound the fault tests hold the service to.
@@ -104,14 +107,19 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
     if let Some(proxy) = &proxy {
         db_config.url = proxy.url().to_owned();
     }
+    let listen = ListenConfig {
+        url: db_config.url.clone(),
+    };
     let config = Config {
         bind: "127.0.0.1:0".parse().expect("address"),
         db: db_config,
+        listen,
         jwt: jwt_config(&jwks.url()),
         http: HttpConfig {
             cors_origins: vec![WEB_ORIGIN.to_owned()],
             storage_deadline: STORAGE_DEADLINE,
             trust_proxy: false,
+            streams: StreamConfig::default(),
         },
         shutdown: ShutdownConfig {
             grace: Duration::from_secs(1),

@@ -2,10 +2,13 @@
 //! PostgreSQL database of its own, and a real JWKS served over HTTP.
 
 mod helpers;
+mod idempotency;
 
 mod auth;
+mod conditional;
 mod contract;
 mod contract_doc;
+mod contract_doc_headers;
 mod errors;
 mod faults;
 mod isolation;
@@ -25,4 +28,7 @@ mod recurring;
 mod recurring_headers;
 mod service;
 mod shutdown;
+mod stream;
+mod stream_ends;
+mod stream_limits;
 mod v1_client;
