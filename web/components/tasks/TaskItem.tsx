@@ -21,7 +21,7 @@ interface TaskItemProps {
   onToggle: (task: Task) => void;
   onEdit: (task: Task) => void;
   onCancelEdit: () => void;
-  onSave: (task: Task, changes: TaskChanges, form: HTMLFormElement) => Promise<Outcome>;
+  onSave: (task: Task, changes: TaskChanges, form: HTMLFormElement, version: number) => Promise<Outcome>;
   onDelete: (task: Task) => void;
 }
 
@@ -88,8 +88,9 @@ export function TaskItem(props: TaskItemProps) {
           task={task}
           knownTags={props.knownTags}
           timeZone={windows.timeZone}
+          today={windows.today}
           onCancel={props.onCancelEdit}
-          onSave={(changes, form) => props.onSave(task, changes, form)}
+          onSave={(changes, form, version) => props.onSave(task, changes, form, version)}
         />
       ) : (
         <>

@@ -1,13 +1,13 @@
 "use client";
 // The tasks page: composes the views, the list, the forms and the status
 // messages, and decides what each API failure means for the person using it.
-import { useRouter } from "next/navigation";
+// Changes from other tabs and devices arrive on the change stream and go
+// through the same path as the answers to this tab's writes (useLiveTasks).
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { apiTokens } from "@/lib/api/browser-token";
 import { createTaskApi } from "@/lib/api/client";
-import { isApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
 import type { StatusFilter, Task } from "@/lib/api/types";
-import { authClient } from "@/lib/auth-client";
 import { formatDate } from "@/lib/dates/zoned";
 import { statusCounts, withoutHidden } from "@/lib/tasks/counts";
 import { uniqueTags } from "@/lib/tasks/tags";
@@ -21,12 +21,17 @@ import { ShortcutsHint } from "./ShortcutsHint";
 import { TaskItem } from "./TaskItem";
 import { TaskListSection } from "./TaskListSection";
 import { Toaster } from "./Toaster";
+import { LiveStatusNote } from "./LiveStatusNote";
+import { useChangeStream } from "./useChangeStream";
 import { useClock } from "./useClock";
 import { useDebouncedValue } from "./useDebouncedValue";
 import { useDeferredDeletes } from "./useDeferredDeletes";
+import { useFailureHandler, type Outage } from "./useFailureHandler";
+import { useLiveTasks } from "./useLiveTasks";
 import { useReminderAlerts } from "./useReminderAlerts";
 import { useReminders } from "./useReminders";
 import { useShortcuts } from "./useShortcuts";
+import { useSignOut } from "./useSignOut";
 import { useTaskActions } from "./useTaskActions";
 import { useTaskList } from "./useTaskList";
 import { useToasts } from "./useToasts";
@@ -41,13 +46,7 @@ export interface TasksAppProps {
   initialView: View;
 }
 
-interface Outage {
-  detail: string;
-  retry: () => void;
-}
-
 export function TasksApp({ apiUrl, user, initialView }: TasksAppProps) {
-  const router = useRouter();
   const api = useMemo(() => createTaskApi({ baseUrl: apiUrl, userId: user.id, tokens: apiTokens }), [apiUrl, user.id]);
   const { now, windows } = useClock();
   const [view, goToView] = useViewState(initialView);
@@ -63,7 +62,6 @@ export function TasksApp({ apiUrl, user, initialView }: TasksAppProps) {
   const [announcement, setAnnouncement] = useState("");
   const [editingId, setEditingId] = useState<number | null>(null);
   const [freshId, setFreshId] = useState<number | null>(null);
-  const [signingOut, setSigningOut] = useState(false);
   const [version, setVersion] = useState(0);
   const [recentTags, setRecentTags] = useState<string[][]>([]);
   const [learnedTags, setLearnedTags] = useState<string[][]>([]);
@@ -72,35 +70,21 @@ export function TasksApp({ apiUrl, user, initialView }: TasksAppProps) {
   const refreshAllRef = useRef<() => Promise<void>>(async () => {});
   const { show: showToast, remove: removeToast } = toasts;
 
-  /** Every failure ends here: sign in again, offer a retry, or say why. */
-  const handleFailure = useCallback(
-    (error: unknown, retry: () => void) => {
-      if (isApiError(error)) {
-        if (error.kind === "signed_out") {
-          apiTokens.clear();
-          router.replace("/sign-in?reason=expired");
-          return;
-        }
-        if (error.kind === "unavailable") {
-          setOutage({ detail: error.detail, retry });
-          return;
-        }
-        showToast({ message: error.detail, tone: "error" });
-        return;
-      }
-      console.error(error);
-      showToast({ message: "Something went wrong. Please try again.", tone: "error" });
-    },
-    [router, showToast],
-  );
+  const handleFailure = useFailureHandler(showToast, setOutage);
 
-  const list = useTaskList(api, query, windows, handleFailure);
+  const live = useLiveTasks();
+  const list = useTaskList(api, query, windows, handleFailure, live.reconcile);
   const deletes = useDeferredDeletes(api, {
     showToast,
     removeToast,
     afterCommit: () => refreshAllRef.current(),
     onError: handleFailure,
     onUndone: (tasks) => setAnnouncement(tasks.length === 1 ? `Restored task: ${tasks[0]?.title}` : `Restored ${tasks.length} tasks`),
+    onDeleted: live.applyDelete,
+    onConflict: (error, task) => {
+      if (error.current) live.applyTask(error.current);
+      showToast({ message: `“${task.title}” was changed elsewhere, so it was not deleted.`, tone: "error" });
+    },
   });
   const hiddenIds = useMemo(() => new Set(deletes.hidden.map((task) => task.id)), [deletes.hidden]);
 
@@ -124,8 +108,8 @@ export function TasksApp({ apiUrl, user, initialView }: TasksAppProps) {
     [viewCounts.counts, deletes.hidden, windows],
   );
 
-  const { refresh: refreshList } = list;
-  const { refresh: refreshCounts } = viewCounts;
+  const { refresh: refreshList, holds, replaceTask, dropTask } = list;
+  const { refresh: refreshCounts, shift: shiftCounts } = viewCounts;
   const refreshAll = useCallback(async () => {
     setVersion((v) => v + 1);
     await Promise.all([refreshList(), refreshCounts()]);
@@ -143,11 +127,32 @@ export function TasksApp({ apiUrl, user, initialView }: TasksAppProps) {
     return view.kind === "tag" ? `not tagged ${view.tag}` : `not in ${viewTitle(view)}`;
   };
 
+  useEffect(() => {
+    live.bind({
+      // The row being edited stays even if it no longer belongs: it holds what was typed.
+      ...{ belongs: (task: Task) => task.id === editingId || stillShown(task), holds, replaceTask, dropTask, shiftCounts, hiddenIds },
+      ...{ reloadList: refreshList, reloadCounts: refreshCounts, reloadReminders: () => setVersion((v) => v + 1) },
+    });
+  });
+  const { signingOut, signOut } = useSignOut(deletes.flushNow);
+  const liveStatus = useChangeStream(
+    api,
+    {
+      onOpen: () => {
+        live.forget();
+        void refreshAll();
+      },
+      onChange: live.applyChange,
+      onSignedOut: () => handleFailure(new ApiError({ kind: "signed_out", status: 401, detail: "Signed out" }), () => {}),
+    },
+    !signingOut,
+  );
+
   const actions = useTaskActions({
     api,
     windows,
-    replaceTask: list.replaceTask,
-    dropTask: list.dropTask,
+    replaceTask,
+    live,
     refresh: refreshAll,
     handleFailure,
     clearOutage: () => setOutage(null),
@@ -161,19 +166,6 @@ export function TasksApp({ apiUrl, user, initialView }: TasksAppProps) {
     scheduleDelete: deletes.schedule,
     hiddenIds,
   });
-
-  async function signOut(): Promise<void> {
-    setSigningOut(true);
-    await deletes.flushNow(); // with the token still valid
-    try {
-      await authClient.signOut();
-    } catch {
-      // Unreachable server: the sign-in page still follows; the cookie expires on its own.
-    }
-    apiTokens.clear();
-    router.replace("/sign-in?reason=signed-out");
-    router.refresh();
-  }
 
   useShortcuts(
     {
@@ -228,6 +220,7 @@ export function TasksApp({ apiUrl, user, initialView }: TasksAppProps) {
           <p data-testid="summary" className="mt-1 min-h-5 text-sm text-ink-muted">
             {counts &&
               (counts.all === 0 ? "Nothing on your list yet." : `${counts.pending} pending · ${counts.completed} completed`)}
+            <LiveStatusNote status={liveStatus} />
           </p>
         </div>
 

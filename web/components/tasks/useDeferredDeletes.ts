@@ -7,6 +7,7 @@
 // flush takes it from the cache synchronously.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { TaskApi } from "@/lib/api/client";
+import { isApiError, type ApiError } from "@/lib/api/errors";
 import type { Task } from "@/lib/api/types";
 import { createDeletionQueue, sendDeletes, type DeletionQueue } from "@/lib/tasks/deletion-queue";
 import { TOAST_MS, type ToastInput } from "./useToasts";
@@ -28,6 +29,13 @@ interface DeferredDeleteOptions {
   /** The deletes failed; the tasks show again. `retry` sends them once more. */
   onError: (error: unknown, retry: () => void) => void;
   onUndone: (tasks: Task[]) => void;
+  /** The DELETE went through. */
+  onDeleted: (id: number) => void;
+  /**
+   * The task changed elsewhere after it was shown here (412): it was not
+   * deleted, and shows again once the batch is done.
+   */
+  onConflict: (error: ApiError, task: Task) => void;
 }
 
 export function useDeferredDeletes(api: TaskApi, options: DeferredDeleteOptions) {
@@ -43,8 +51,22 @@ export function useDeferredDeletes(api: TaskApi, options: DeferredDeleteOptions)
   const queueRef = useRef<DeletionQueue | null>(null);
   const queue = useCallback((): DeletionQueue => {
     if (queueRef.current) return queueRef.current;
-    const send = (tasks: Task[], keepalive: boolean) =>
-      sendDeletes(tasks, (id, init) => latest.current.api.remove(id, init), { keepalive });
+    const send = (tasks: Task[], keepalive: boolean) => {
+      const byId = new Map(tasks.map((task) => [task.id, task]));
+      // If-Match the version shown when Delete was pressed: a task changed
+      // elsewhere since is not thrown away unseen.
+      const remove = async (id: number, init: { keepalive: boolean }) => {
+        const task = byId.get(id);
+        try {
+          await latest.current.api.remove(id, { ...init, version: task?.version });
+          latest.current.options.onDeleted(id);
+        } catch (error) {
+          if (!(task && isApiError(error) && error.kind === "conflict")) throw error;
+          latest.current.options.onConflict(error, task);
+        }
+      };
+      return sendDeletes(tasks, remove, { keepalive });
+    };
     const created: DeletionQueue = createDeletionQueue({
       delayMs: UNDO_MS,
       async commit(tasks, { keepalive }) {

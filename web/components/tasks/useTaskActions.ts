@@ -1,9 +1,10 @@
 "use client";
 // What the person can do to tasks, and what each outcome means on screen:
 // the API call, the optimistic update, the announcement, the failure path.
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { TaskApi } from "@/lib/api/client";
-import { isApiError } from "@/lib/api/errors";
+import { isApiError, type ApiError } from "@/lib/api/errors";
+import { createIdempotentCreator } from "@/lib/api/idempotent-create";
 import { listAll } from "@/lib/api/list-all";
 import type { NewTask, Task, TaskChanges } from "@/lib/api/types";
 import { dueText, midSentence } from "@/lib/tasks/labels";
@@ -12,11 +13,25 @@ import type { DayWindows } from "@/lib/tasks/views";
 import { FAILED, OK, type Outcome } from "./outcome";
 import type { ToastInput } from "./useToasts";
 
+/** Server copies to show, from this tab's writes (see useLiveTasks). */
+export interface LiveApply {
+  applyTask: (task: Task, kind?: "created" | "updated") => void;
+  applyDelete: (id: number) => void;
+  /** Undoes an optimistic guess on the row. */
+  restore: (fallback: Task) => void;
+  /** The newest copy known of a task, else `fallback`. */
+  current: (fallback: Task) => Task;
+  /** Records a copy without touching the screen (a create, which reloads anyway). */
+  remember: (task: Task) => void;
+  /** A write of this tab is on its way for the task (true), or done (false). */
+  markOwn: (id: number, writing: boolean) => void;
+}
+
 export interface TaskActionContext {
   api: TaskApi;
   windows: DayWindows;
   replaceTask: (task: Task) => void;
-  dropTask: (id: number) => void;
+  live: LiveApply;
   /** Reload the list, the counts and the reminders. */
   refresh: () => Promise<void>;
   handleFailure: (error: unknown, retry: () => void) => void;
@@ -43,10 +58,23 @@ export function useTaskActions(ctx: TaskActionContext) {
   // would be left with two pending copies).
   const inFlight = useRef(new Set<number>());
   const [clearing, setClearing] = useState(false);
+  // One per page, so a retried create (same body) reuses its Idempotency-Key.
+  const create = useMemo(() => createIdempotentCreator(api), [api]);
+
+  /** The server's copy behind a 412 (in its body; asked for only if the body had none). */
+  async function currentOf(error: ApiError, id: number): Promise<Task | null> {
+    if (error.current) return error.current;
+    try {
+      return await api.get(id);
+    } catch {
+      return null;
+    }
+  }
 
   function setBusy(id: number, busy: boolean) {
     if (busy) inFlight.current.add(id);
     else inFlight.current.delete(id);
+    ctx.live.markOwn(id, busy);
     setBusyIds((ids) => {
       const next = new Set(ids);
       if (busy) next.add(id);
@@ -86,8 +114,9 @@ export function useTaskActions(ctx: TaskActionContext) {
 
   async function createTask(input: NewTask, form: HTMLFormElement): Promise<Outcome> {
     try {
-      const task = await api.create(input);
+      const task = await create(input);
       ctx.clearOutage();
+      ctx.live.remember(task); // so the stream's echo of it changes nothing
       ctx.learnTags(task.tags);
       ctx.announce(`Added task: ${task.title}`);
       await ctx.refresh();
@@ -101,22 +130,29 @@ export function useTaskActions(ctx: TaskActionContext) {
     }
   }
 
-  async function saveTask(task: Task, changes: TaskChanges, form: HTMLFormElement): Promise<Outcome> {
+  /** `version`: the one the editor started from (or, after a conflict, the one the person chose to overwrite). */
+  async function saveTask(task: Task, changes: TaskChanges, form: HTMLFormElement, version = task.version): Promise<Outcome> {
     setBusy(task.id, true);
     try {
-      const { task: updated, nextTaskId } = await api.update(task.id, changes);
+      const { task: updated, nextTaskId } = await api.update(task.id, changes, { version });
       ctx.clearOutage();
       ctx.learnTags(updated.tags);
-      if (ctx.stillShown(updated)) ctx.replaceTask(updated);
-      else ctx.dropTask(updated.id);
+      ctx.live.applyTask(updated);
       ctx.closeEditor(task.id);
       ctx.announce(`Saved task: ${updated.title}`);
       if (nextTaskId !== null) void announceNext(nextTaskId, updated.title);
       else void ctx.refresh();
       return OK;
     } catch (error) {
+      if (isApiError(error) && error.kind === "conflict") {
+        const current = await currentOf(error, task.id);
+        if (current) {
+          ctx.live.applyTask(current); // the row behind the editor shows theirs; the editor keeps what was typed
+          return { ok: false, conflict: current };
+        }
+      }
       if (isApiError(error) && error.kind === "not_found") {
-        ctx.dropTask(task.id);
+        ctx.live.applyDelete(task.id);
         ctx.closeEditor(task.id);
         ctx.showToast({ message: "That task no longer exists.", tone: "error" });
         return FAILED;
@@ -133,17 +169,21 @@ export function useTaskActions(ctx: TaskActionContext) {
     ctx.replaceTask({ ...task, completed }); // show it at once; undone below on failure
     setBusy(task.id, true);
     try {
-      const { task: updated, nextTaskId } = await api.setCompleted(task.id, completed);
+      // One request: the answer updates the row and the counts (the stream's echo of it is ignored).
+      const { task: updated, nextTaskId } = await api.setCompleted(task.id, completed, { version: task.version });
       ctx.clearOutage();
-      if (ctx.stillShown(updated)) ctx.replaceTask(updated);
-      else ctx.dropTask(updated.id);
+      ctx.live.applyTask(updated);
       ctx.announce(`${updated.title}: ${updated.completed ? "done" : "not done"}`);
+      // A next occurrence is a new task: where it goes in the list is the server's to say.
       if (nextTaskId !== null) void announceNext(nextTaskId, updated.title);
-      else void ctx.refresh();
     } catch (error) {
-      ctx.replaceTask(task);
-      if (isApiError(error) && error.kind === "not_found") ctx.dropTask(task.id);
-      else ctx.handleFailure(error, () => void toggleTask(task));
+      ctx.live.restore(task);
+      if (isApiError(error) && error.kind === "conflict") {
+        const current = await currentOf(error, task.id);
+        if (current) ctx.live.applyTask(current);
+        ctx.showToast({ message: `“${task.title}” was changed elsewhere, so it was left as it is now. Check it and try again.`, tone: "error" });
+      } else if (isApiError(error) && error.kind === "not_found") ctx.live.applyDelete(task.id);
+      else ctx.handleFailure(error, () => void toggleTask(ctx.live.current(task)));
     } finally {
       setBusy(task.id, false);
     }

@@ -1,7 +1,8 @@
 "use client";
 // The task list behind the page: loads the first page whenever the query (or
 // the day) changes, appends pages on "load more" and reloads after changes.
-// Responses that arrive after a newer request are dropped.
+// Responses that arrive after a newer request are dropped, and each answer
+// passes through `reconcile` (newer copies from the change stream win).
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { TaskApi } from "@/lib/api/client";
 import type { Task } from "@/lib/api/types";
@@ -9,6 +10,11 @@ import type { DayWindows } from "@/lib/tasks/views";
 import { MAX_PAGE, PAGE_SIZE, listParams, queryKey, type TaskQuery } from "./query";
 
 export type FailureHandler = (error: unknown, retry: () => void) => void;
+
+/** A list answer as it should be shown, and how many of its tasks were left out. */
+export type Reconcile = (tasks: readonly Task[]) => { tasks: Task[]; dropped: number };
+
+const asLoaded: Reconcile = (tasks) => ({ tasks: [...tasks], dropped: 0 });
 
 export interface ListState {
   /** queryKey() of the query these items answer; null before the first answer. */
@@ -23,16 +29,16 @@ export function canLoadMore(state: ListState, key: string): boolean {
   return state.key === key && !state.error && state.items.length < state.total;
 }
 
-export function useTaskList(api: TaskApi, query: TaskQuery, windows: DayWindows, onFailure: FailureHandler) {
+export function useTaskList(api: TaskApi, query: TaskQuery, windows: DayWindows, onFailure: FailureHandler, reconcile: Reconcile = asLoaded) {
   const key = queryKey(query, windows);
   // Upcoming is grouped by day: load the whole week at once.
   const pageSize = query.view.kind === "upcoming" ? MAX_PAGE : PAGE_SIZE;
   const [state, setState] = useState<ListState>({ key: null, items: [], total: 0, error: null });
   const [loadingMore, setLoadingMore] = useState(false);
   const sequence = useRef(0);
-  const latest = useRef({ state, onFailure });
+  const latest = useRef({ state, onFailure, reconcile });
   useEffect(() => {
-    latest.current = { state, onFailure };
+    latest.current = { state, onFailure, reconcile };
   });
 
   /** (Re)loads the list from the top, keeping as many rows as are shown. */
@@ -42,7 +48,8 @@ export function useTaskList(api: TaskApi, query: TaskQuery, windows: DayWindows,
       try {
         const page = await api.list(listParams(query, windows, 0, Math.min(size, MAX_PAGE)));
         if (mine !== sequence.current) return false;
-        setState({ key, items: page.tasks, total: page.total, error: null });
+        const { tasks, dropped } = latest.current.reconcile(page.tasks);
+        setState({ key, items: tasks, total: Math.max(tasks.length, page.total - dropped), error: null });
         return true;
       } catch (error) {
         if (mine !== sequence.current) return false;
@@ -78,9 +85,11 @@ export function useTaskList(api: TaskApi, query: TaskQuery, windows: DayWindows,
     try {
       const page = await api.list(listParams(query, windows, offset, pageSize));
       if (mine !== sequence.current) return;
+      const { tasks, dropped } = latest.current.reconcile(page.tasks);
       setState((s) => {
         const seen = new Set(s.items.map((task) => task.id));
-        return { ...s, items: [...s.items, ...page.tasks.filter((t) => !seen.has(t.id))], total: page.total };
+        const items = [...s.items, ...tasks.filter((t) => !seen.has(t.id))];
+        return { ...s, items, total: Math.max(items.length, page.total - dropped) };
       });
     } catch (error) {
       latest.current.onFailure(error, () => void loadMore());
@@ -104,6 +113,9 @@ export function useTaskList(api: TaskApi, query: TaskQuery, windows: DayWindows,
     );
   }, []);
 
+  /** Is the task among the rows held (shown or hidden)? Read at once, not after a render. */
+  const holds = useCallback((id: number) => latest.current.state.items.some((t) => t.id === id), []);
+
   // "updating": a new query is on its way while the previous results stay on
   // screen (dimmed), so typing in the search box does not flash a skeleton.
   const phase: "loading" | "updating" | "error" | "ready" =
@@ -125,5 +137,6 @@ export function useTaskList(api: TaskApi, query: TaskQuery, windows: DayWindows,
     loadMore,
     replaceTask,
     dropTask,
+    holds,
   };
 }

@@ -20,25 +20,33 @@ export interface TaskApiOptions {
   fetch?: typeof fetch;
 }
 
+/** The version the tab showed: sent as If-Match, so a write never silently overwrites another's. */
+export interface Expected {
+  version?: number;
+}
+
 export interface TaskApi {
   list(params?: ListParams): Promise<TaskPage>;
   get(id: number): Promise<Task>;
-  create(task: NewTask): Promise<Task>;
-  /** A PUT; completing a recurring task also names its next occurrence. */
-  update(id: number, changes: TaskChanges): Promise<TaskWrite>;
-  setCompleted(id: number, completed: boolean): Promise<TaskWrite>;
+  /** `idempotencyKey`: one per create intent, the same on every retry of it. */
+  create(task: NewTask, options?: { idempotencyKey?: string }): Promise<Task>;
+  /** A PUT; completing a recurring task also names its next occurrence. A 412 is an ApiError of kind "conflict". */
+  update(id: number, changes: TaskChanges, expected?: Expected): Promise<TaskWrite>;
+  setCompleted(id: number, completed: boolean, expected?: Expected): Promise<TaskWrite>;
   /**
    * `keepalive` lets the request outlive the page (a deferred delete flushed
    * on `pagehide`). With a valid token in the cache such a request is started
    * within this call, before anything is awaited: see `warmToken`.
    */
-  remove(id: number, options?: { keepalive?: boolean }): Promise<void>;
+  remove(id: number, options?: { keepalive?: boolean } & Expected): Promise<void>;
   /**
    * Fetches a token now if the cached one is about to expire, so that a later
    * keepalive `remove` finds one ready. Never rejects: the request that needs
    * the token reports any failure.
    */
   warmToken(): Promise<void>;
+  /** What the change stream needs: its URL and a token (failures as ApiError, like every call). */
+  stream: { url: string; token(force: boolean): Promise<string> };
 }
 
 export function createTaskApi(options: TaskApiOptions): TaskApi {
@@ -87,7 +95,7 @@ export function createTaskApi(options: TaskApiOptions): TaskApi {
     return response;
   }
 
-  function jsonInit(method: string, body: unknown): RequestInit {
+  function jsonInit(method: string, body: unknown): Omit<RequestInit, "headers"> & { headers: Record<string, string> } {
     return {
       method,
       headers: { "Content-Type": "application/json" },
@@ -104,20 +112,23 @@ export function createTaskApi(options: TaskApiOptions): TaskApi {
     async get(id) {
       return (await (await request(`/${id}`)).json()) as Task;
     },
-    async create(task) {
-      return (await (await request("", jsonInit("POST", task))).json()) as Task;
+    async create(task, { idempotencyKey } = {}) {
+      const init = jsonInit("POST", task);
+      if (idempotencyKey) init.headers = { ...init.headers, "Idempotency-Key": idempotencyKey };
+      return (await (await request("", init)).json()) as Task;
     },
-    async update(id, changes) {
-      return taskWrite(await request(`/${id}`, jsonInit("PUT", changes)));
+    async update(id, changes, expected = {}) {
+      return taskWrite(await request(`/${id}`, conditional(jsonInit("PUT", changes), expected)));
     },
-    async setCompleted(id, completed) {
-      return taskWrite(await request(`/${id}/complete`, jsonInit("PATCH", { completed })));
+    async setCompleted(id, completed, expected = {}) {
+      return taskWrite(await request(`/${id}/complete`, conditional(jsonInit("PATCH", { completed }), expected)));
     },
-    async remove(id, { keepalive = false } = {}) {
+    async remove(id, { keepalive = false, version } = {}) {
       // A page being closed may be gone before an awaited token arrives (and
       // a plain fetch for one is cancelled with it): take the cached one.
       const ready = keepalive ? options.tokens.peek() : null;
-      await request(`/${id}`, { method: "DELETE", ...(keepalive && { keepalive }) }, ready);
+      const init = conditional({ method: "DELETE", ...(keepalive && { keepalive }) }, { version });
+      await request(`/${id}`, init, ready);
     },
     async warmToken() {
       try {
@@ -126,7 +137,14 @@ export function createTaskApi(options: TaskApiOptions): TaskApi {
         // The request that needs the token reports the failure.
       }
     },
+    stream: { url: tasksUrl, token },
   };
+}
+
+/** Adds `If-Match: "<version>"`; without a version, today's unconditional write. */
+function conditional(init: RequestInit, { version }: Expected): RequestInit {
+  if (version === undefined) return init;
+  return { ...init, headers: { ...(init.headers as Record<string, string> | undefined), "If-Match": `"${version}"` } };
 }
 
 function signedOut(): ApiError {

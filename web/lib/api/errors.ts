@@ -1,6 +1,6 @@
 // Every failure of the API client is an ApiError whose `kind` tells the UI
 // what to do: sign in again, offer a retry, show a field message, or say why.
-import type { FieldError } from "./types";
+import type { FieldError, Task } from "./types";
 
 export type ApiErrorKind =
   | "signed_out" // no session, or the API refused a freshly fetched token
@@ -8,6 +8,7 @@ export type ApiErrorKind =
   | "validation" // 422: `fieldErrors` says which input is wrong
   | "not_found" // 404: the task is gone (or never was)
   | "forbidden" // 403
+  | "conflict" // 412: the task changed since this tab read it; `current` is the server's copy
   | "http"; // anything else (400, 413, 500, ...)
 
 export interface ApiErrorInit {
@@ -17,6 +18,8 @@ export interface ApiErrorInit {
   title?: string;
   fieldErrors?: FieldError[];
   retryAfterSeconds?: number;
+  /** With a 412: the task as it is now. */
+  current?: Task;
 }
 
 export class ApiError extends Error {
@@ -28,6 +31,7 @@ export class ApiError extends Error {
   readonly title: string | undefined;
   readonly fieldErrors: FieldError[];
   readonly retryAfterSeconds: number | undefined;
+  readonly current: Task | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.detail);
@@ -38,6 +42,7 @@ export class ApiError extends Error {
     this.title = init.title;
     this.fieldErrors = init.fieldErrors ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.current = init.current;
   }
 
   /** The message for one input, e.g. "title", if the API named it. */
@@ -72,6 +77,7 @@ const KIND_BY_STATUS: Record<number, ApiErrorKind> = {
   401: "signed_out",
   403: "forbidden",
   404: "not_found",
+  412: "conflict",
   422: "validation",
   503: "unavailable",
 };
@@ -95,6 +101,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     title: typeof problem.title === "string" ? problem.title : undefined,
     fieldErrors,
     retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
+    current: response.status === 412 && isTask(problem.task) ? problem.task : undefined,
   });
 }
 
@@ -102,6 +109,7 @@ interface ProblemBody {
   title?: unknown;
   detail?: unknown;
   errors?: unknown;
+  task?: unknown;
 }
 
 async function readProblem(response: Response): Promise<ProblemBody> {
@@ -117,4 +125,10 @@ function isFieldError(value: unknown): value is FieldError {
   if (!value || typeof value !== "object") return false;
   const entry = value as Record<string, unknown>;
   return typeof entry.field === "string" && typeof entry.message === "string";
+}
+
+function isTask(value: unknown): value is Task {
+  if (!value || typeof value !== "object") return false;
+  const entry = value as Record<string, unknown>;
+  return typeof entry.id === "number" && typeof entry.version === "number" && typeof entry.title === "string";
 }

@@ -1,4 +1,4 @@
-// Shapes of the Todo API, version 1.1 (see docs/API.md).
+// Shapes of the Todo API, version 1.2 (see docs/API.md).
 
 export type Priority = "none" | "low" | "medium" | "high";
 export type RecurrenceUnit = "day" | "week" | "month" | "year";
@@ -28,6 +28,8 @@ export interface Task {
   remind_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Since 1.2: 1 when created, one more on every write; the ETag is its quoted value. */
+  version: number;
 }
 
 export type StatusFilter = "all" | "pending" | "completed";
@@ -91,3 +93,8 @@ export interface FieldError {
   field: string;
   message: string;
 }
+
+/** What the change stream says happened (see lib/api/change-stream.ts). */
+export type TaskChange =
+  | { kind: "created" | "updated"; task: Task }
+  | { kind: "deleted"; id: number };

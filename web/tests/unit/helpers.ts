@@ -52,6 +52,7 @@ export const task: Task = {
   remind_at: null,
   created_at: "2026-11-22T09:15:02.123456Z",
   updated_at: "2026-11-22T09:15:02.123456Z",
+  version: 1,
 };
 
 /** A task with `changes` on top of the fixture above. */
