@@ -2,7 +2,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::Tasks;
 use super::conditions::if_match;
-use super::responses::{AccessErrors, Conditional, Stale, TaskNotFound};
+use super::responses::{AccessErrors, Conditional, MalformedCondition, Stale, TaskNotFound};
 use crate::ApiError;
 use crate::identity::{OwnerTask, TaskPath};
 
@@ -14,7 +14,7 @@ use crate::identity::{OwnerTask, TaskPath};
     params(TaskPath, Conditional),
     responses(
         (status = 204, description = "Deleted"),
-        AccessErrors, TaskNotFound, Stale,
+        AccessErrors, TaskNotFound, Stale, MalformedCondition,
     ),
     security(("bearer" = []))
 )]

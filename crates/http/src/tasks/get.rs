@@ -2,7 +2,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::Tasks;
 use super::conditions::{etag, none_match_names};
-use super::responses::{AccessErrors, CachedCopy, TaskNotFound};
+use super::responses::{AccessErrors, CachedCopy, MalformedCondition, TaskNotFound};
 use super::wire::TaskBody;
 use crate::ApiError;
 use crate::identity::{OwnerTask, TaskPath};
@@ -18,7 +18,7 @@ use crate::identity::{OwnerTask, TaskPath};
             headers(("ETag" = String, description = "Since 1.2: the task's version, quoted"))),
         (status = 304, description = "Since 1.2: `If-None-Match` names the task's version; no body",
             headers(("ETag" = String, description = "The task's version, quoted"))),
-        AccessErrors, TaskNotFound,
+        AccessErrors, TaskNotFound, MalformedCondition,
     ),
     security(("bearer" = []))
 )]
