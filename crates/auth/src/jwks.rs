@@ -79,7 +79,8 @@ impl KeyStore {
         self.loaded.load(Ordering::Acquire)
     }
 
-    fn current(&self) -> Arc<KeySet> {
+    /// The keys held now.
+    pub(crate) fn current(&self) -> Arc<KeySet> {
         Arc::clone(&self.keys.read().unwrap_or_else(PoisonError::into_inner))
     }
 

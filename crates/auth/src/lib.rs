@@ -14,8 +14,8 @@
 //! - log a token, or answer "accepted" when the keys cannot be had (that is
 //!   [`AuthError::KeysUnavailable`], a 503 for the http layer).
 
-mod base64url;
 mod bearer;
+mod cache;
 mod claims;
 mod config;
 mod error;

@@ -3,6 +3,7 @@
 
 mod accepted;
 mod attacks;
+mod cache;
 mod claims;
 mod outage;
 mod rotation;
