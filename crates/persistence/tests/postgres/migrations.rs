@@ -11,7 +11,12 @@ use todo_persistence::{PgStore, run_migrations};
 use crate::scope;
 
 /// Every migration, as `run_migrations` names them, oldest first.
-const VERSIONS: [&str; 3] = ["20261122000001", "20261202000001", "20261203000001"];
+const VERSIONS: [&str; 4] = [
+    "20261122000001",
+    "20261202000001",
+    "20261203000001",
+    "20261204000001",
+];
 
 #[test]
 fn migrations_on_a_migrated_database_apply_nothing() {
@@ -73,7 +78,7 @@ fn version_one_rows(conn: &mut PgConnection) -> String {
 }
 
 #[test]
-fn upgrading_to_planning_and_live_changes_keeps_every_row_and_adds_the_defaults() {
+fn upgrading_from_the_first_release_keeps_every_row_and_adds_the_defaults() {
     let db = TestDatabase::migrated_through(VERSIONS[0]);
     let mut conn = db.connect();
     conn.batch_execute(
