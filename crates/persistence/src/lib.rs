@@ -25,7 +25,7 @@ mod users;
 
 pub use listen::{CHANGES_CHANNEL, ChangeListener, LISTENER_APPLICATION_NAME, ListenConfig};
 pub use migrations::{MigrationError, run_migrations};
-pub use pool::{DbConfig, DbPool, build_pool};
+pub use pool::{DbConfig, DbPool, Session, SessionManager, build_pool};
 pub use store::PgStore;
 
 /// A look at the statements the repository sends, for tests and query-plan studies.

@@ -4,9 +4,9 @@ use std::time::Duration;
 
 use diesel::PgConnection;
 use diesel::RunQueryDsl;
-use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool};
+use diesel::r2d2::{ConnectionManager, ManageConnection, Pool};
 
-pub type DbPool = Pool<ConnectionManager<PgConnection>>;
+pub type DbPool = Pool<SessionManager>;
 
 /// How the service reaches PostgreSQL.
 #[derive(Clone)]
@@ -52,35 +52,70 @@ const LIBPQ_DEFAULTS: [(&str, &str); 7] = [
 
 /// Builds the pool without connecting: the service starts, and reports not ready,
 /// while the database is down.
+///
+/// A connection is not tested when it is checked out (that is a `SELECT 1`, a round
+/// trip, before every request). Instead a session on which a statement failed the
+/// way a lost connection fails is marked, and the pool drops it when it comes back:
+/// after a database restart, each pooled connection fails one request (a 503) and is
+/// replaced.
 pub fn build_pool(config: &DbConfig) -> DbPool {
-    let manager = ConnectionManager::<PgConnection>::new(with_libpq_defaults(&config.url));
+    let manager = SessionManager {
+        connections: ConnectionManager::new(with_libpq_defaults(&config.url)),
+        statement_timeout_ms: config.statement_timeout.as_millis(),
+    };
     Pool::builder()
         .max_size(config.pool_size)
         .min_idle(Some(config.pool_size.min(2)))
         .connection_timeout(config.checkout_timeout)
-        .test_on_check_out(true)
-        .connection_customizer(Box::new(SessionSettings {
-            statement_timeout_ms: config.statement_timeout.as_millis(),
-        }))
+        .test_on_check_out(false)
         .build_unchecked(manager)
 }
 
-/// Settings every new session gets once, with a `SET` rather than the URL's
-/// `options`, which a transaction pooler would reject.
-#[derive(Debug)]
-struct SessionSettings {
+/// A pooled PostgreSQL session, and whether it was seen to fail as a lost one does.
+pub struct Session {
+    conn: PgConnection,
+    lost: bool,
+}
+
+impl Session {
+    pub(crate) fn conn(&mut self) -> &mut PgConnection {
+        &mut self.conn
+    }
+
+    /// The pool drops this session instead of lending it out again.
+    pub(crate) fn mark_lost(&mut self) {
+        self.lost = true;
+    }
+}
+
+/// diesel's manager, plus what every new session gets once (a `SET`, rather than
+/// the URL's `options`, which a transaction pooler would reject) and the lost mark.
+pub struct SessionManager {
+    connections: ConnectionManager<PgConnection>,
     statement_timeout_ms: u128,
 }
 
-impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for SessionSettings {
-    fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
+impl ManageConnection for SessionManager {
+    type Connection = Session;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<Session, Self::Error> {
+        let mut conn = self.connections.connect()?;
         diesel::sql_query(format!(
             "SET statement_timeout = {}",
             self.statement_timeout_ms
         ))
-        .execute(conn)
-        .map(drop)
-        .map_err(diesel::r2d2::Error::QueryError)
+        .execute(&mut conn)
+        .map_err(diesel::r2d2::Error::QueryError)?;
+        Ok(Session { conn, lost: false })
+    }
+
+    fn is_valid(&self, session: &mut Session) -> Result<(), Self::Error> {
+        self.connections.is_valid(&mut session.conn)
+    }
+
+    fn has_broken(&self, session: &mut Session) -> bool {
+        session.lost || self.connections.has_broken(&mut session.conn)
     }
 }
 

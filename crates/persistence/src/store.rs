@@ -1,6 +1,5 @@
 //! `PgStore`: the pool plus the unit-of-work helper every port method goes through.
 
-use diesel::r2d2::{ConnectionManager, PooledConnection};
 use diesel::{Connection, PgConnection};
 use todo_domain::RepoError;
 
@@ -24,9 +23,8 @@ impl PgStore {
         &self,
         work: impl FnOnce(&mut PgConnection) -> diesel::QueryResult<T>,
     ) -> Result<T, RepoError> {
-        let mut conn: PooledConnection<ConnectionManager<PgConnection>> =
-            self.pool.get().map_err(checkout_error)?;
-        work(&mut conn).map_err(query_error)
+        let mut session = self.pool.get().map_err(checkout_error)?;
+        work(session.conn()).map_err(|e| lost_if_unavailable(&mut session, query_error(e)))
     }
 
     /// Like [`Self::with_conn`], with `work` in one transaction: committed when it
@@ -35,9 +33,18 @@ impl PgStore {
         &self,
         work: impl FnOnce(&mut PgConnection) -> Result<T, WorkError>,
     ) -> Result<T, RepoError> {
-        let mut conn: PooledConnection<ConnectionManager<PgConnection>> =
-            self.pool.get().map_err(checkout_error)?;
-        let conn: &mut PgConnection = &mut conn;
-        conn.transaction(work).map_err(RepoError::from)
+        let mut session = self.pool.get().map_err(checkout_error)?;
+        let done = session.conn().transaction(work);
+        done.map_err(|e| lost_if_unavailable(&mut session, RepoError::from(e)))
     }
+}
+
+/// A failure that may mean the connection is gone (see `query_error`) retires the
+/// session: connections are not tested at checkout, so a dead one must not go back.
+/// Retiring a live one after, say, a statement timeout costs one reconnect.
+fn lost_if_unavailable(session: &mut crate::pool::Session, err: RepoError) -> RepoError {
+    if matches!(err, RepoError::Unavailable(_)) {
+        session.mark_lost();
+    }
+    err
 }

@@ -11,6 +11,7 @@ mod listing;
 mod migrations;
 mod planning;
 mod recurrence;
+mod sessions;
 mod sorting;
 mod tasks;
 mod time_zones;
