@@ -118,6 +118,9 @@ impl Application {
             // limits until a heartbeat fails to be written; browsers and proxies never
             // half-close a connection they still want an answer on.
             .h1_allow_half_closed(false)
+            // Every blocking job holds a pooled connection: more threads than
+            // connections only queue on the pool (actix's default is 512 a worker).
+            .worker_max_blocking_threads(config.db.pool_size.max(1) as usize)
             .shutdown_timeout(config.shutdown.timeout.as_secs())
             .listen(listener)
             .map_err(bind_error)?

@@ -92,11 +92,13 @@ pub fn app(
         .wrap(cors(&config))
         .wrap(middleware::from_fn(lifecycle::track))
         // The path only: no query string (it may hold search text) and no headers
-        // (Authorization) are logged.
-        .wrap(
+        // (Authorization) are logged. Below `info` the logger is not there at all: it
+        // renders its fields on every request, whether the line is written or not.
+        .wrap(middleware::Condition::new(
+            log::log_enabled!(target: "actix_web::middleware::logger", log::Level::Info),
             Logger::new(&format!("{client} \"%{{method}}xi %U\" %s %b %Dms"))
                 .custom_request_replace("method", |req| req.method().to_string()),
-        )
+        ))
         .service(only_get("/healthz", health::healthz))
         .service(only_get("/readyz", health::readyz))
         .service(
