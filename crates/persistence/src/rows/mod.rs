@@ -14,7 +14,7 @@ use todo_domain::{
 
 use crate::schema::tasks;
 
-pub(crate) use write::{NewTaskRow, TaskFields};
+pub(crate) use write::TaskFields;
 
 /// Also (de)serialized: the answer of an idempotent create is kept as this row.
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize, serde::Deserialize)]

@@ -8,21 +8,21 @@ use crate::schema::tasks;
 
 /// The writable state of a task, as columns. An update writes all of them (`None`
 /// writes NULL), so a revision is stored exactly as the domain computed it.
-#[derive(Debug, Insertable, AsChangeset)]
+#[derive(Debug, AsChangeset)]
 #[diesel(table_name = tasks, treat_none_as_null = true)]
 pub(crate) struct TaskFields<'a> {
-    pub(super) title: &'a str,
-    pub(super) description: Option<&'a str>,
-    pub(super) completed: bool,
-    pub(super) priority: i16,
-    pub(super) tags: Vec<&'a str>,
-    pub(super) tag_keys: Vec<&'a str>,
-    pub(super) due_at: Option<DateTime<Utc>>,
-    pub(super) due_date: Option<NaiveDate>,
-    pub(super) recurrence_every: Option<&'static str>,
-    pub(super) recurrence_interval: Option<i16>,
-    pub(super) recurrence_tz: Option<&'static str>,
-    pub(super) remind_at: Option<DateTime<Utc>>,
+    pub(crate) title: &'a str,
+    pub(crate) description: Option<&'a str>,
+    pub(crate) completed: bool,
+    pub(crate) priority: i16,
+    pub(crate) tags: Vec<&'a str>,
+    pub(crate) tag_keys: Vec<&'a str>,
+    pub(crate) due_at: Option<DateTime<Utc>>,
+    pub(crate) due_date: Option<NaiveDate>,
+    pub(crate) recurrence_every: Option<&'static str>,
+    pub(crate) recurrence_interval: Option<i16>,
+    pub(crate) recurrence_tz: Option<&'static str>,
+    pub(crate) remind_at: Option<DateTime<Utc>>,
 }
 
 impl<'a> From<&'a NewTask> for TaskFields<'a> {
@@ -51,13 +51,4 @@ impl<'a> From<&'a NewTask> for TaskFields<'a> {
             remind_at: task.remind_at,
         }
     }
-}
-
-/// A task to insert: its owner (the scope's, always) and its fields.
-#[derive(Debug, Insertable)]
-#[diesel(table_name = tasks)]
-pub(crate) struct NewTaskRow<'a> {
-    pub user_id: &'a str,
-    #[diesel(embed)]
-    pub fields: TaskFields<'a>,
 }

@@ -2,9 +2,11 @@
 //! [`owned_task`], so the owner is in the same `WHERE` as everything else; inserts
 //! take the owner from the scope, never from the task.
 
+mod completion;
 mod due_start;
 #[cfg(feature = "test-support")]
 pub mod explain;
+mod insert;
 mod list;
 mod once;
 mod revise;
@@ -17,7 +19,7 @@ use todo_domain::{
 };
 
 use crate::PgStore;
-use crate::rows::{NewTaskRow, TaskRow};
+use crate::rows::TaskRow;
 use crate::schema::tasks;
 
 #[cfg(feature = "test-support")]
@@ -71,13 +73,7 @@ fn next_version() -> diesel::dsl::Eq<tasks::version, diesel::dsl::Add<tasks::ver
 
 /// Inserts `task` for the scope's owner, every field of it.
 fn insert(conn: &mut PgConnection, scope: &OwnerScope, task: &NewTask) -> QueryResult<TaskRow> {
-    diesel::insert_into(tasks::table)
-        .values(NewTaskRow {
-            user_id: scope.owner().as_str(),
-            fields: task.into(),
-        })
-        .returning(TaskRow::as_returning())
-        .get_result(conn)
+    insert::InsertTask::new(scope, task).get_result(conn)
 }
 
 impl TaskRepository for PgStore {
@@ -126,30 +122,8 @@ impl TaskRepository for PgStore {
         completion: Completion,
         precondition: &Precondition,
     ) -> Result<Option<Task>, RepoError> {
-        let row = self.with_conn(|conn| {
-            // The rule's absence is in the statement itself: a task that gained a
-            // rule a moment ago is not completed here without its next occurrence.
-            let target = owned_task(scope, id)
-                .filter(tasks::recurrence_every.is_null())
-                .filter(admitted(precondition));
-            let stamp = (tasks::updated_at.eq(statement_timestamp()), next_version());
-            // One statement either way: a toggle never reads first, so two concurrent
-            // toggles cannot both flip from the same old value.
-            match completion {
-                Completion::Toggle => diesel::update(target)
-                    .set((
-                        tasks::completed.eq(diesel::dsl::not(tasks::completed)),
-                        stamp,
-                    ))
-                    .returning(TaskRow::as_returning())
-                    .get_result(conn),
-                Completion::Set(value) => diesel::update(target)
-                    .set((tasks::completed.eq(value), stamp))
-                    .returning(TaskRow::as_returning())
-                    .get_result(conn),
-            }
-            .optional()
-        })?;
+        let statement = completion::SetCompletion::new(scope, id, completion, precondition);
+        let row = self.with_conn(|conn| statement.get_result::<TaskRow>(conn).optional())?;
         row.map(Task::try_from).transpose()
     }
 

@@ -13,6 +13,7 @@ mod planning;
 mod recurrence;
 mod sessions;
 mod sorting;
+mod statements;
 mod tasks;
 mod time_zones;
 mod users;
