@@ -65,6 +65,16 @@ impl As<'_> {
 
 const AT_1: [(&str, &str); 1] = [("If-Match", "\"1\"")];
 
+/// Alice, and the path of a task of hers at version 1.
+async fn alice_with_a_task(app: &TestApp) -> (As<'_>, String) {
+    let task = app.create_task(&app.alice, json!({"title": "a"})).await;
+    let alice = As {
+        app,
+        user: &app.alice,
+    };
+    (alice, task_path(&app.alice, &task["id"]))
+}
+
 #[actix_web::test]
 async fn every_answer_holding_a_task_carries_its_version_as_etag() {
     let app = spawn_app().await;
@@ -92,12 +102,7 @@ async fn every_answer_holding_a_task_carries_its_version_as_etag() {
 #[actix_web::test]
 async fn if_none_match_answers_304_while_the_task_is_unchanged() {
     let app = spawn_app().await;
-    let alice = As {
-        app: &app,
-        user: &app.alice,
-    };
-    let task = app.create_task(&app.alice, json!({"title": "a"})).await;
-    let path = task_path(&app.alice, &task["id"]);
+    let (alice, path) = alice_with_a_task(&app).await;
     for held in ["\"1\"", "W/\"1\"", "\"7\", \"1\"", "*"] {
         let answer = alice.get(&path, &[("If-None-Match", held)]).await;
         assert_eq!(answer.status, 304, "{held}");
@@ -114,12 +119,7 @@ async fn if_none_match_answers_304_while_the_task_is_unchanged() {
 #[actix_web::test]
 async fn a_write_for_a_version_the_task_is_no_longer_at_is_412_and_changes_nothing() {
     let app = spawn_app().await;
-    let alice = As {
-        app: &app,
-        user: &app.alice,
-    };
-    let task = app.create_task(&app.alice, json!({"title": "a"})).await;
-    let path = task_path(&app.alice, &task["id"]);
+    let (alice, path) = alice_with_a_task(&app).await;
     // Another tab changes it first: version 2.
     let other = alice.put(&path, json!({"title": "theirs"}), &AT_1).await;
     assert_eq!(other.status, 200);
@@ -189,12 +189,7 @@ async fn a_missing_or_foreign_task_is_404_or_403_whatever_if_match_says() {
 #[actix_web::test]
 async fn a_malformed_condition_is_a_bad_request_and_changes_nothing() {
     let app = spawn_app().await;
-    let alice = As {
-        app: &app,
-        user: &app.alice,
-    };
-    let task = app.create_task(&app.alice, json!({"title": "a"})).await;
-    let path = task_path(&app.alice, &task["id"]);
+    let (alice, path) = alice_with_a_task(&app).await;
     for answer in [
         alice.delete(&path, &[("If-Match", "1")]).await,
         alice.toggle(&path, &[("If-Match", "\"1\",")]).await,
