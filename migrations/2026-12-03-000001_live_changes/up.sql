@@ -19,25 +19,7 @@ CREATE TABLE idempotency_keys (
 -- Expiry sweeps read the oldest keys first.
 CREATE INDEX idempotency_keys_created_idx ON idempotency_keys (created_at);
 
--- Change streams: every committed change of a task is announced on `task_changes`,
--- by whichever replica (or operator) made it. PostgreSQL delivers a notification
--- only at commit, and never one of a rolled-back transaction. The payload names
--- the task, not its content: a notification holds at most 8000 bytes, a task more.
-CREATE FUNCTION notify_task_change() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        PERFORM pg_notify('task_changes', json_build_object(
-            'op', 'deleted', 'user_id', OLD.user_id, 'id', OLD.id, 'version', OLD.version)::text);
-        RETURN OLD;
-    END IF;
-    PERFORM pg_notify('task_changes', json_build_object(
-        'op', CASE TG_OP WHEN 'INSERT' THEN 'created' ELSE 'updated' END,
-        'user_id', NEW.user_id, 'id', NEW.id, 'version', NEW.version)::text);
-    RETURN NEW;
-END;
-$$;
-
-CREATE TRIGGER tasks_notify_change
-    AFTER INSERT OR UPDATE OR DELETE ON tasks
-    FOR EACH ROW EXECUTE FUNCTION notify_task_change();
+-- Change streams need no schema: each replica announces the changes it committed
+-- with NOTIFY on `task_changes`, from its listening connection (not from a trigger:
+-- a transaction that notifies makes every other one that notifies wait for its
+-- commit to reach the disk).

@@ -70,6 +70,7 @@ impl Application {
         }
 
         let store = Arc::new(PgStore::new(build_pool(&config.db)));
+        let outbox = store.outbox();
         let tasks = Arc::new(TaskService::new(store.clone(), store));
         let tasks_for_streams = tasks.clone();
         let verifier = Verifier::new(config.jwt.clone())?;
@@ -101,7 +102,7 @@ impl Application {
             &drain.lifecycle,
             config.http.streams.clone(),
         );
-        let change_listener = ChangeListener::spawn(config.listen.clone(), streams.clone())
+        let change_listener = ChangeListener::spawn(config.listen.clone(), streams.clone(), outbox)
             .map_err(StartError::Listener)?;
         let state = ApiState {
             tasks,

@@ -5,8 +5,10 @@
 //! the statement itself. Diesel rows never leave the crate, and every diesel or pool
 //! error becomes a [`RepoError`] in one place (`errors.rs`).
 //!
-//! It also holds the process's one `LISTEN` connection (`listen.rs`), which hands
-//! every committed task change to the domain's `ChangeSink` port.
+//! It also announces every task change this process commits (`outbox.rs`), and holds
+//! the process's one `LISTEN` connection (`listen.rs`), which sends those
+//! announcements and hands every one it hears, from any replica, to the domain's
+//! `ChangeSink` port.
 //!
 //! [`OwnerScope`]: todo_domain::OwnerScope
 //! [`RepoError`]: todo_domain::RepoError
@@ -14,6 +16,7 @@
 mod errors;
 mod listen;
 mod migrations;
+mod outbox;
 mod pool;
 mod rows;
 mod schema;
@@ -25,6 +28,7 @@ mod users;
 
 pub use listen::{CHANGES_CHANNEL, ChangeListener, LISTENER_APPLICATION_NAME, ListenConfig};
 pub use migrations::{MigrationError, run_migrations};
+pub use outbox::ChangeOutbox;
 pub use pool::{DbConfig, DbPool, Session, SessionManager, build_pool};
 pub use store::PgStore;
 

@@ -1,10 +1,11 @@
 //! The process's one `LISTEN task_changes` connection, on a thread of its own.
 //!
-//! The trigger `tasks_notify_change` announces every committed write of a task on
-//! `task_changes`, whichever replica made it; PostgreSQL delivers a notification only
-//! at commit, and never one of a rolled-back transaction. This thread hears them and
-//! hands each to a [`ChangeSink`], which fans it out in memory: one connection per
-//! process, however many streams are open.
+//! Every replica announces the task changes it committed on `task_changes` (see
+//! `outbox`): this thread sends what its own process's [`ChangeOutbox`] gathered,
+//! a batch per `NOTIFY`, and hears every replica's (its own included), handing each
+//! change to a [`ChangeSink`], which fans it out in memory: one connection per
+//! process, however many streams are open. A change is recorded only once its
+//! transaction committed, so a rolled-back write is never announced.
 //!
 //! The connection is not from the pool: a pooled connection is handed to someone else
 //! between checkouts, and a transaction pooler (Neon's `-pooler` endpoint) would
@@ -15,7 +16,8 @@
 //! connection shows up as an error there; one that silently stopped answering (a
 //! network black hole) as a failed probe. Either way the thread reconnects with
 //! backoff and tells the sink, which ends every stream with `resync`: whatever was
-//! committed in between went unheard.
+//! committed in between went unheard. What this process committed meanwhile went
+//! unannounced too, so once back it first tells every replica to resync.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,19 +26,25 @@ use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgNotification;
+use diesel::sql_types::Text;
 use diesel::{Connection, PgConnection, RunQueryDsl};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use todo_domain::{BoxError, ChangeKind, ChangeSink, TaskChange, TaskId, UserId};
 
+use crate::ChangeOutbox;
 use crate::pool::with_libpq_defaults;
 
-/// The channel the trigger notifies.
+/// The channel every replica's changes are announced on.
 pub const CHANGES_CHANNEL: &str = "task_changes";
+/// A notification's payload is at most 8000 bytes: batches stay under this.
+const PAYLOAD_BYTES: usize = 7000;
 /// How the listening session shows in `pg_stat_activity` (tests find it by this).
 pub const LISTENER_APPLICATION_NAME: &str = "todo-listener";
 
-/// How often what arrived is read: bounds the delay a change adds to its way.
-const POLL: Duration = Duration::from_millis(50);
+/// How often what piled up is sent and what arrived is read: bounds the delay a
+/// change adds to its way, twice (on the replica that made it, and on the one that
+/// hears it).
+const POLL: Duration = Duration::from_millis(25);
 /// How often an idle connection is probed, to notice one that stopped answering.
 const PROBE_EVERY: Duration = Duration::from_secs(10);
 /// The longest the server may take for the probe (libpq's TCP timeouts bound the
@@ -69,16 +77,21 @@ pub struct ChangeListener {
 }
 
 impl ChangeListener {
-    /// Starts listening in the background: the sink hears `listening` once connected.
+    /// Starts listening in the background, announcing what `outbox` gathers: the
+    /// sink hears `listening` once connected.
     ///
     /// # Errors
     /// When the OS refuses a thread.
-    pub fn spawn(config: ListenConfig, sink: Arc<dyn ChangeSink>) -> std::io::Result<Self> {
+    pub fn spawn(
+        config: ListenConfig,
+        sink: Arc<dyn ChangeSink>,
+        outbox: Arc<ChangeOutbox>,
+    ) -> std::io::Result<Self> {
         let stop = Arc::new(AtomicBool::new(false));
         let flag = stop.clone();
         let thread = std::thread::Builder::new()
             .name("todo-listener".to_owned())
-            .spawn(move || run(&config, sink.as_ref(), &flag))?;
+            .spawn(move || run(&config, sink.as_ref(), &outbox, &flag))?;
         Ok(Self {
             stop,
             _thread: thread,
@@ -92,7 +105,7 @@ impl Drop for ChangeListener {
     }
 }
 
-fn run(config: &ListenConfig, sink: &dyn ChangeSink, stop: &AtomicBool) {
+fn run(config: &ListenConfig, sink: &dyn ChangeSink, outbox: &ChangeOutbox, stop: &AtomicBool) {
     let url = with_libpq_defaults(&config.url);
     let mut backoff = BACKOFF_FIRST;
     let mut connected_before = false;
@@ -104,8 +117,10 @@ fn run(config: &ListenConfig, sink: &dyn ChangeSink, stop: &AtomicBool) {
                     log::info!("listening on {CHANGES_CHANNEL} again; open streams must resync");
                 }
                 sink.listening(connected_before);
-                connected_before = true;
-                let lost = listen(&mut conn, sink, stop);
+                // Whatever this process committed while it could not announce it is
+                // gone from the outbox's view: every replica's streams reload.
+                let resync = std::mem::replace(&mut connected_before, true);
+                let lost = listen(&mut conn, sink, outbox, resync, stop);
                 if let Err(e) = lost {
                     log::warn!("lost the {CHANGES_CHANNEL} connection: {e}");
                     sink.lost();
@@ -128,17 +143,38 @@ fn connect(url: &str) -> Result<PgConnection, BoxError> {
     Ok(conn)
 }
 
-/// Reads notifications until the connection fails (`Err`) or the listener is stopped.
+/// Sends what the outbox gathered and reads notifications, until the connection
+/// fails (`Err`) or the listener is stopped. `resync` first tells every replica
+/// that changes went unannounced.
 fn listen(
     conn: &mut PgConnection,
     sink: &dyn ChangeSink,
+    outbox: &ChangeOutbox,
+    mut resync: bool,
     stop: &AtomicBool,
 ) -> diesel::QueryResult<()> {
+    let own_pid = backend_pid(conn)?;
     let mut probed = Instant::now();
     while !stop.load(Ordering::SeqCst) {
+        let (changes, overflowed) = outbox.take();
+        if resync || overflowed {
+            notify(conn, RESYNC)?;
+            resync = false;
+        } else {
+            for payload in batches(&changes) {
+                notify(conn, &payload)?;
+            }
+        }
         for notification in conn.notifications_iter() {
-            if let Some(change) = parse(&notification?) {
-                sink.publish(change);
+            let notification = notification?;
+            match parse(&notification) {
+                // Our own changes too: this process's streams hear them this way.
+                Some(Heard::Changes(changes)) => changes.into_iter().for_each(|c| sink.publish(c)),
+                // Our own resync follows our reconnect, which resynced already.
+                Some(Heard::Resync) if notification.process_id != own_pid => {
+                    sink.listening(true);
+                }
+                Some(Heard::Resync) | None => {}
             }
         }
         if probed.elapsed() >= PROBE_EVERY {
@@ -150,6 +186,17 @@ fn listen(
     Ok(())
 }
 
+/// The server process of this session, as notifications name their sender.
+fn backend_pid(conn: &mut PgConnection) -> diesel::QueryResult<i32> {
+    #[derive(diesel::QueryableByName)]
+    struct Pid {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        pid: i32,
+    }
+    let row: Pid = diesel::sql_query("SELECT pg_backend_pid() AS pid").get_result(conn)?;
+    Ok(row.pid)
+}
+
 /// Sleeps `total`, waking early when stopped.
 fn pause(total: Duration, stop: &AtomicBool) {
     let until = Instant::now() + total;
@@ -158,8 +205,11 @@ fn pause(total: Duration, stop: &AtomicBool) {
     }
 }
 
-/// The trigger's payload: `{"op":"created|updated|deleted","user_id":"…","id":N,"version":N}`.
-#[derive(Deserialize)]
+/// Tells every replica that changes went unannounced: their streams reload.
+const RESYNC: &str = r#"{"resync":true}"#;
+
+/// One change in a payload: `{"op":"created|updated|deleted","user_id":"…","id":N,"version":N}`.
+#[derive(Serialize, Deserialize)]
 struct Payload {
     op: String,
     user_id: String,
@@ -167,29 +217,87 @@ struct Payload {
     version: i64,
 }
 
-/// A payload that is not the trigger's (someone else's `NOTIFY task_changes`) is
-/// logged and skipped: it must not end anyone's stream.
-fn parse(notification: &PgNotification) -> Option<TaskChange> {
+/// A payload: a batch of changes, or [`RESYNC`].
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Message {
+    Changes(Vec<Payload>),
+    Resync {
+        #[expect(dead_code, reason = "only tells the message apart")]
+        resync: bool,
+    },
+}
+
+enum Heard {
+    Changes(Vec<TaskChange>),
+    Resync,
+}
+
+/// `NOTIFY task_changes` with `payload`, in a transaction of its own whose commit
+/// does not wait for the disk: nothing durable depends on it.
+fn notify(conn: &mut PgConnection, payload: &str) -> diesel::QueryResult<()> {
+    diesel::sql_query("SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)")
+        .bind::<Text, _>(CHANGES_CHANNEL)
+        .bind::<Text, _>(payload)
+        .execute(conn)
+        .map(drop)
+}
+
+/// `changes` as JSON arrays of at most [`PAYLOAD_BYTES`] each, in order.
+fn batches(changes: &[TaskChange]) -> Vec<String> {
+    let mut payloads = Vec::new();
+    let mut current = String::new();
+    for change in changes {
+        let item = serde_json::to_string(&Payload {
+            op: change.kind.as_str().to_owned(),
+            user_id: change.owner.as_str().to_owned(),
+            id: change.id.get(),
+            version: change.version,
+        })
+        .unwrap_or_default();
+        if !current.is_empty() && current.len() + item.len() + 2 > PAYLOAD_BYTES {
+            current.push(']');
+            payloads.push(std::mem::take(&mut current));
+        }
+        current.push(if current.is_empty() { '[' } else { ',' });
+        current.push_str(&item);
+    }
+    if !current.is_empty() {
+        current.push(']');
+        payloads.push(current);
+    }
+    payloads
+}
+
+/// A payload that is not ours (someone else's `NOTIFY task_changes`) is logged and
+/// skipped: it must not end anyone's stream.
+fn parse(notification: &PgNotification) -> Option<Heard> {
     if notification.channel != CHANGES_CHANNEL {
         return None;
     }
-    let change = serde_json::from_str::<Payload>(&notification.payload)
-        .ok()
-        .and_then(|p| {
-            Some(TaskChange {
-                owner: UserId::parse(&p.user_id).ok()?,
-                id: TaskId::new(p.id),
-                kind: ChangeKind::parse(&p.op)?,
-                version: p.version,
+    let heard = match serde_json::from_str::<Message>(&notification.payload) {
+        Ok(Message::Resync { .. }) => Some(Heard::Resync),
+        Ok(Message::Changes(items)) => items
+            .into_iter()
+            .map(|p| {
+                Some(TaskChange {
+                    owner: UserId::parse(&p.user_id).ok()?,
+                    id: TaskId::new(p.id),
+                    kind: ChangeKind::parse(&p.op)?,
+                    version: p.version,
+                })
             })
-        });
-    if change.is_none() {
+            .collect::<Option<Vec<_>>>()
+            .map(Heard::Changes),
+        Err(_) => None,
+    };
+    if heard.is_none() {
         log::warn!(
-            "ignored a {CHANGES_CHANNEL} notification that is not a task change ({} bytes)",
+            "ignored a {CHANGES_CHANNEL} notification that is not ours ({} bytes)",
             notification.payload.len()
         );
     }
-    change
+    heard
 }
 
 #[cfg(test)]
@@ -204,35 +312,72 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_triggers_payload_becomes_a_change() {
-        let change = parse(&notification(
-            CHANGES_CHANNEL,
-            r#"{"op" : "updated", "user_id" : "alice", "id" : 42, "version" : 3}"#,
-        ))
-        .expect("a change");
-        assert_eq!(change.owner.as_str(), "alice");
-        assert_eq!(change.id, TaskId::new(42));
-        assert_eq!(change.kind, ChangeKind::Updated);
-        assert_eq!(change.version, 3);
+    fn changes(payload: &str) -> Option<Vec<TaskChange>> {
+        match parse(&notification(CHANGES_CHANNEL, payload))? {
+            Heard::Changes(changes) => Some(changes),
+            Heard::Resync => None,
+        }
+    }
+
+    fn change(id: i64, kind: ChangeKind) -> TaskChange {
+        TaskChange {
+            owner: UserId::parse("alice").expect("id"),
+            id: TaskId::new(id),
+            kind,
+            version: 3,
+        }
     }
 
     #[test]
-    fn anything_else_is_skipped() {
+    fn a_batch_goes_out_and_comes_back_as_the_same_changes() {
+        let sent = vec![
+            change(42, ChangeKind::Updated),
+            change(7, ChangeKind::Deleted),
+        ];
+        let payloads = batches(&sent);
+        assert_eq!(payloads.len(), 1);
+        assert_eq!(changes(&payloads[0]), Some(sent));
+        assert!(batches(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_large_batch_is_split_under_the_payload_limit_keeping_the_order() {
+        let sent: Vec<_> = (1..=500)
+            .map(|id| change(id, ChangeKind::Created))
+            .collect();
+        let payloads = batches(&sent);
+        assert!(payloads.len() > 1);
+        assert!(
+            payloads.iter().all(|p| p.len() <= PAYLOAD_BYTES),
+            "under 8000 bytes"
+        );
+        let heard: Vec<_> = payloads
+            .iter()
+            .flat_map(|p| changes(p).expect("ours"))
+            .collect();
+        assert_eq!(heard, sent);
+    }
+
+    #[test]
+    fn a_resync_is_told_apart_and_anything_else_is_skipped() {
+        assert!(matches!(
+            parse(&notification(CHANGES_CHANNEL, RESYNC)),
+            Some(Heard::Resync)
+        ));
         for payload in [
             "",
             "hello",
-            r#"{"op":"renamed","user_id":"alice","id":1,"version":1}"#,
-            r#"{"op":"created","user_id":"","id":1,"version":1}"#,
-            r#"{"op":"created","user_id":"alice","id":"1","version":1}"#,
+            r#"{"op":"created","user_id":"alice","id":1,"version":1}"#,
+            r#"[{"op":"renamed","user_id":"alice","id":1,"version":1}]"#,
+            r#"[{"op":"created","user_id":"","id":1,"version":1}]"#,
+            r#"[{"op":"created","user_id":"alice","id":"1","version":1}]"#,
         ] {
-            assert_eq!(
-                parse(&notification(CHANGES_CHANNEL, payload)),
-                None,
+            assert!(
+                parse(&notification(CHANGES_CHANNEL, payload)).is_none(),
                 "{payload}"
             );
         }
-        let other = r#"{"op":"created","user_id":"alice","id":1,"version":1}"#;
-        assert_eq!(parse(&notification("other", other)), None);
+        let ours = r#"[{"op":"created","user_id":"alice","id":1,"version":1}]"#;
+        assert!(parse(&notification("other", ours)).is_none());
     }
 }

@@ -1,20 +1,41 @@
 //! `PgStore`: the pool plus the unit-of-work helper every port method goes through.
 
+use std::sync::Arc;
+
 use diesel::{Connection, PgConnection};
 use todo_domain::RepoError;
 
-use crate::DbPool;
 use crate::errors::{WorkError, checkout_error, query_error};
+use crate::{ChangeOutbox, DbPool};
 
 /// Implements the domain's `TaskRepository` and `UserRepository` on PostgreSQL.
 #[derive(Clone)]
 pub struct PgStore {
     pool: DbPool,
+    outbox: Arc<ChangeOutbox>,
 }
 
 impl PgStore {
     pub fn new(pool: DbPool) -> Self {
-        Self { pool }
+        Self {
+            pool,
+            outbox: Arc::default(),
+        }
+    }
+
+    /// Where this store records the changes it committed: hand it to the
+    /// [`crate::ChangeListener`], which announces them.
+    pub fn outbox(&self) -> Arc<ChangeOutbox> {
+        self.outbox.clone()
+    }
+
+    /// Records a change of `task` that was just committed, to be announced.
+    pub(crate) fn committed(&self, kind: todo_domain::ChangeKind, task: &todo_domain::Task) {
+        self.outbox.committed(kind, task);
+    }
+
+    pub(crate) fn announce(&self, change: todo_domain::TaskChange) {
+        self.outbox.push(change);
     }
 
     /// Checks a connection out (bounded wait) and runs `work` on it; both kinds of

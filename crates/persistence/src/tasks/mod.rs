@@ -14,8 +14,9 @@ mod revise;
 use diesel::pg::Pg;
 use diesel::prelude::*;
 use todo_domain::{
-    Completion, CreatedOnce, Guarded, NewTask, OnceKey, OwnerScope, Precondition, RepoError,
-    Reviser, RevisionOutcome, Task, TaskId, TaskPage, TaskQuery, TaskRepository,
+    ChangeKind, Completion, CreatedOnce, Guarded, NewTask, OnceKey, OwnerScope, Precondition,
+    RepoError, Reviser, RevisionOutcome, Task, TaskChange, TaskId, TaskPage, TaskQuery,
+    TaskRepository,
 };
 
 use crate::PgStore;
@@ -93,7 +94,9 @@ impl TaskRepository for PgStore {
 
     fn create(&self, scope: &OwnerScope, task: &NewTask) -> Result<Task, RepoError> {
         let row = self.with_conn(|conn| insert(conn, scope, task))?;
-        Task::try_from(row)
+        let task = Task::try_from(row)?;
+        self.committed(ChangeKind::Created, &task);
+        Ok(task)
     }
 
     fn create_once(
@@ -102,7 +105,11 @@ impl TaskRepository for PgStore {
         task: &NewTask,
         once: &OnceKey,
     ) -> Result<CreatedOnce, RepoError> {
-        once::create_once(self, scope, task, once)
+        let outcome = once::create_once(self, scope, task, once)?;
+        if let CreatedOnce::Created(task) = &outcome {
+            self.committed(ChangeKind::Created, task);
+        }
+        Ok(outcome)
     }
 
     fn revise(
@@ -112,7 +119,14 @@ impl TaskRepository for PgStore {
         precondition: &Precondition,
         reviser: Reviser<'_>,
     ) -> Result<RevisionOutcome, RepoError> {
-        revise::revise(self, scope, id, precondition, reviser)
+        let outcome = revise::revise(self, scope, id, precondition, reviser)?;
+        if let RevisionOutcome::Applied(revised) = &outcome {
+            if let Some(next) = &revised.next {
+                self.committed(ChangeKind::Created, next);
+            }
+            self.committed(ChangeKind::Updated, &revised.task);
+        }
+        Ok(outcome)
     }
 
     fn set_completion_unless_recurring(
@@ -124,7 +138,11 @@ impl TaskRepository for PgStore {
     ) -> Result<Option<Task>, RepoError> {
         let statement = completion::SetCompletion::new(scope, id, completion, precondition);
         let row = self.with_conn(|conn| statement.get_result::<TaskRow>(conn).optional())?;
-        row.map(Task::try_from).transpose()
+        let task = row.map(Task::try_from).transpose()?;
+        if let Some(task) = &task {
+            self.committed(ChangeKind::Updated, task);
+        }
+        Ok(task)
     }
 
     fn delete(
@@ -134,8 +152,19 @@ impl TaskRepository for PgStore {
         precondition: &Precondition,
     ) -> Result<Guarded<()>, RepoError> {
         let target = owned_task(scope, id).filter(admitted(precondition));
-        let deleted = self.with_conn(|conn| diesel::delete(target).execute(conn))?;
-        if deleted > 0 {
+        let deleted = self.with_conn(|conn| {
+            diesel::delete(target)
+                .returning(tasks::version)
+                .get_result::<i64>(conn)
+                .optional()
+        })?;
+        if let Some(version) = deleted {
+            self.announce(TaskChange {
+                owner: scope.owner().clone(),
+                id,
+                kind: ChangeKind::Deleted,
+                version,
+            });
             return Ok(Guarded::Done(()));
         }
         if precondition.versions().is_none() {
