@@ -1,0 +1,8 @@
+-- The statements todo-server sends for one request (copied from a log_statement=all
+-- run; keep them in step with crates/persistence). bench/run passes users, tasks and
+-- first_id (-D): seeded ids are contiguous per user. pgbench has no strings, so the
+-- user id is built from a number, once per statement.
+-- PATCH /api/{user}/tasks/{id}/complete
+\set u random(0, :users - 1)
+\set id :first_id + :u * :tasks + random(0, :tasks - 1)
+UPDATE tasks SET completed = NOT completed, updated_at = statement_timestamp(), version = version + 1 WHERE user_id = 'benchuser' || lpad(:u::text, 23, '0') AND id = :id AND recurrence_every IS NULL RETURNING "tasks"."id", "tasks"."user_id", "tasks"."title", "tasks"."description", "tasks"."completed", "tasks"."priority", "tasks"."tags", "tasks"."due_at", "tasks"."due_date", "tasks"."recurrence_every", "tasks"."recurrence_interval", "tasks"."recurrence_tz", "tasks"."remind_at", "tasks"."next_occurrence_id", "tasks"."created_at", "tasks"."updated_at", "tasks"."version";
