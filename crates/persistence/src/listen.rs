@@ -25,19 +25,18 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
-use diesel::pg::PgNotification;
 use diesel::sql_types::Text;
 use diesel::{Connection, PgConnection, RunQueryDsl};
-use serde::{Deserialize, Serialize};
-use todo_domain::{BoxError, ChangeKind, ChangeSink, TaskChange, TaskId, UserId};
+use todo_domain::{BoxError, ChangeSink};
 
 use crate::ChangeOutbox;
 use crate::pool::with_libpq_defaults;
+use payload::{Heard, RESYNC, batches, parse};
+
+mod payload;
 
 /// The channel every replica's changes are announced on.
 pub const CHANGES_CHANNEL: &str = "task_changes";
-/// A notification's payload is at most 8000 bytes: batches stay under this.
-const PAYLOAD_BYTES: usize = 7000;
 /// How the listening session shows in `pg_stat_activity` (tests find it by this).
 pub const LISTENER_APPLICATION_NAME: &str = "todo-listener";
 
@@ -205,34 +204,6 @@ fn pause(total: Duration, stop: &AtomicBool) {
     }
 }
 
-/// Tells every replica that changes went unannounced: their streams reload.
-const RESYNC: &str = r#"{"resync":true}"#;
-
-/// One change in a payload: `{"op":"created|updated|deleted","user_id":"…","id":N,"version":N}`.
-#[derive(Serialize, Deserialize)]
-struct Payload {
-    op: String,
-    user_id: String,
-    id: i64,
-    version: i64,
-}
-
-/// A payload: a batch of changes, or [`RESYNC`].
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Message {
-    Changes(Vec<Payload>),
-    Resync {
-        #[expect(dead_code, reason = "only tells the message apart")]
-        resync: bool,
-    },
-}
-
-enum Heard {
-    Changes(Vec<TaskChange>),
-    Resync,
-}
-
 /// `NOTIFY task_changes` with `payload`, in a transaction of its own whose commit
 /// does not wait for the disk: nothing durable depends on it.
 fn notify(conn: &mut PgConnection, payload: &str) -> diesel::QueryResult<()> {
@@ -241,143 +212,4 @@ fn notify(conn: &mut PgConnection, payload: &str) -> diesel::QueryResult<()> {
         .bind::<Text, _>(payload)
         .execute(conn)
         .map(drop)
-}
-
-/// `changes` as JSON arrays of at most [`PAYLOAD_BYTES`] each, in order.
-fn batches(changes: &[TaskChange]) -> Vec<String> {
-    let mut payloads = Vec::new();
-    let mut current = String::new();
-    for change in changes {
-        let item = serde_json::to_string(&Payload {
-            op: change.kind.as_str().to_owned(),
-            user_id: change.owner.as_str().to_owned(),
-            id: change.id.get(),
-            version: change.version,
-        })
-        .unwrap_or_default();
-        if !current.is_empty() && current.len() + item.len() + 2 > PAYLOAD_BYTES {
-            current.push(']');
-            payloads.push(std::mem::take(&mut current));
-        }
-        current.push(if current.is_empty() { '[' } else { ',' });
-        current.push_str(&item);
-    }
-    if !current.is_empty() {
-        current.push(']');
-        payloads.push(current);
-    }
-    payloads
-}
-
-/// A payload that is not ours (someone else's `NOTIFY task_changes`) is logged and
-/// skipped: it must not end anyone's stream.
-fn parse(notification: &PgNotification) -> Option<Heard> {
-    if notification.channel != CHANGES_CHANNEL {
-        return None;
-    }
-    let heard = match serde_json::from_str::<Message>(&notification.payload) {
-        Ok(Message::Resync { .. }) => Some(Heard::Resync),
-        Ok(Message::Changes(items)) => items
-            .into_iter()
-            .map(|p| {
-                Some(TaskChange {
-                    owner: UserId::parse(&p.user_id).ok()?,
-                    id: TaskId::new(p.id),
-                    kind: ChangeKind::parse(&p.op)?,
-                    version: p.version,
-                })
-            })
-            .collect::<Option<Vec<_>>>()
-            .map(Heard::Changes),
-        Err(_) => None,
-    };
-    if heard.is_none() {
-        log::warn!(
-            "ignored a {CHANGES_CHANNEL} notification that is not ours ({} bytes)",
-            notification.payload.len()
-        );
-    }
-    heard
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn notification(channel: &str, payload: &str) -> PgNotification {
-        PgNotification {
-            process_id: 1,
-            channel: channel.to_owned(),
-            payload: payload.to_owned(),
-        }
-    }
-
-    fn changes(payload: &str) -> Option<Vec<TaskChange>> {
-        match parse(&notification(CHANGES_CHANNEL, payload))? {
-            Heard::Changes(changes) => Some(changes),
-            Heard::Resync => None,
-        }
-    }
-
-    fn change(id: i64, kind: ChangeKind) -> TaskChange {
-        TaskChange {
-            owner: UserId::parse("alice").expect("id"),
-            id: TaskId::new(id),
-            kind,
-            version: 3,
-        }
-    }
-
-    #[test]
-    fn a_batch_goes_out_and_comes_back_as_the_same_changes() {
-        let sent = vec![
-            change(42, ChangeKind::Updated),
-            change(7, ChangeKind::Deleted),
-        ];
-        let payloads = batches(&sent);
-        assert_eq!(payloads.len(), 1);
-        assert_eq!(changes(&payloads[0]), Some(sent));
-        assert!(batches(&[]).is_empty());
-    }
-
-    #[test]
-    fn a_large_batch_is_split_under_the_payload_limit_keeping_the_order() {
-        let sent: Vec<_> = (1..=500)
-            .map(|id| change(id, ChangeKind::Created))
-            .collect();
-        let payloads = batches(&sent);
-        assert!(payloads.len() > 1);
-        assert!(
-            payloads.iter().all(|p| p.len() <= PAYLOAD_BYTES),
-            "under 8000 bytes"
-        );
-        let heard: Vec<_> = payloads
-            .iter()
-            .flat_map(|p| changes(p).expect("ours"))
-            .collect();
-        assert_eq!(heard, sent);
-    }
-
-    #[test]
-    fn a_resync_is_told_apart_and_anything_else_is_skipped() {
-        assert!(matches!(
-            parse(&notification(CHANGES_CHANNEL, RESYNC)),
-            Some(Heard::Resync)
-        ));
-        for payload in [
-            "",
-            "hello",
-            r#"{"op":"created","user_id":"alice","id":1,"version":1}"#,
-            r#"[{"op":"renamed","user_id":"alice","id":1,"version":1}]"#,
-            r#"[{"op":"created","user_id":"","id":1,"version":1}]"#,
-            r#"[{"op":"created","user_id":"alice","id":"1","version":1}]"#,
-        ] {
-            assert!(
-                parse(&notification(CHANGES_CHANNEL, payload)).is_none(),
-                "{payload}"
-            );
-        }
-        let ours = r#"[{"op":"created","user_id":"alice","id":1,"version":1}]"#;
-        assert!(parse(&notification("other", ours)).is_none());
-    }
 }

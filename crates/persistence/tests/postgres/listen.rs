@@ -170,27 +170,30 @@ fn another_replica_hears_the_change_too() {
     );
 }
 
-fn kill_listeners(db: &TestDatabase) -> i32 {
+/// Terminates listening sessions of `db`: all of them, or only the oldest.
+fn kill_listeners(db: &TestDatabase, only_the_oldest: bool) -> i32 {
     #[derive(QueryableByName)]
     struct Killed {
         #[diesel(sql_type = Integer)]
         killed: i32,
     }
-    let killed: Killed = diesel::sql_query(
+    let limit = if only_the_oldest { "LIMIT 1" } else { "" };
+    let killed: Killed = diesel::sql_query(format!(
         "SELECT count(*)::int AS killed FROM ( \
            SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
-           WHERE application_name = $1 AND datname = current_database()) AS t",
-    )
+           WHERE application_name = $1 AND datname = current_database() \
+           ORDER BY backend_start {limit}) AS t"
+    ))
     .bind::<Text, _>(LISTENER_APPLICATION_NAME)
     .get_result(&mut db.connect())
-    .expect("terminate the listener's session");
+    .expect("terminate listening sessions");
     killed.killed
 }
 
 #[test]
 fn a_killed_connection_is_replaced_and_reported_for_resync() {
     let (db, store, _listener, heard) = listening();
-    assert_eq!(kill_listeners(&db), 1);
+    assert_eq!(kill_listeners(&db, false), 1);
     assert_eq!(heard.recv_timeout(WAIT), Ok(Heard::Lost));
     assert_eq!(
         heard.recv_timeout(WAIT),
@@ -211,21 +214,7 @@ fn a_replica_back_from_a_lost_connection_makes_every_other_one_resync() {
     let other = PgStore::new(db.pool(1));
     let (_other_listener, other_heard) = listener_for(&db, &other);
     // Only this replica's session dies: what it commits meanwhile goes unannounced.
-    #[derive(QueryableByName)]
-    struct Killed {
-        #[diesel(sql_type = Integer)]
-        killed: i32,
-    }
-    let killed: Killed = diesel::sql_query(
-        "SELECT count(*)::int AS killed FROM ( \
-           SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
-           WHERE application_name = $1 AND datname = current_database() \
-           ORDER BY backend_start LIMIT 1) AS t",
-    )
-    .bind::<Text, _>(LISTENER_APPLICATION_NAME)
-    .get_result(&mut db.connect())
-    .expect("terminate the first listener's session");
-    assert_eq!(killed.killed, 1);
+    assert_eq!(kill_listeners(&db, true), 1);
     assert_eq!(heard.recv_timeout(WAIT), Ok(Heard::Lost));
     let _ = store.create(&owner(), &new_task("meanwhile"));
     assert_eq!(
