@@ -8,8 +8,7 @@
 -- contiguous per user and the default order is that of ids. One title in 97 holds
 -- "needle" (bench/list-length's search); one in 5 of the others holds "milk".
 \set ON_ERROR_STOP on
--- No change notifications for the seed (they are for the servers' own writes).
-SET session_replication_role = replica;
+-- Triggers stay on: todo-server's keep each owner's task counts.
 INSERT INTO users (id, created_at, updated_at)
 SELECT 'benchuser' || lpad(u::text, 23, '0'), now(), now()
 FROM generate_series(0, :users - 1) AS u

@@ -116,6 +116,36 @@ impl TaskQuery {
         self.limit
     }
 
+    /// The status filter when it is the only filter, so that the number of matches is
+    /// the owner's count of tasks in that status, which storage may keep ready.
+    /// Every field is named here: a new filter must say whether it narrows the count.
+    pub fn status_only(&self) -> Option<StatusFilter> {
+        let Self {
+            status,
+            sort: _,
+            order: _,
+            search,
+            priorities,
+            tags,
+            due:
+                DueFilter {
+                    after,
+                    before,
+                    has_due,
+                },
+            tz: _,
+            limit: _,
+            offset: _,
+        } = self;
+        let narrowed = search.is_some()
+            || !priorities.is_empty()
+            || !tags.is_empty()
+            || after.is_some()
+            || before.is_some()
+            || has_due.is_some();
+        (!narrowed).then_some(*status)
+    }
+
     /// Whether `task` passes the filters of this query other than `search`, whose
     /// case folding is storage's own.
     pub fn filters_keep(&self, task: &Task) -> bool {
@@ -157,6 +187,26 @@ pub struct TaskPage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_query_without_other_filters_is_status_only() {
+        let mut q = TaskQuery::new(StatusFilter::Pending, SortKey::Title, None, None, 10, 40);
+        assert_eq!(q.status_only(), Some(StatusFilter::Pending));
+        q.due.has_due = Some(false);
+        assert_eq!(q.status_only(), None);
+        let searched = TaskQuery::new(
+            StatusFilter::All,
+            SortKey::Created,
+            None,
+            Some("a".into()),
+            10,
+            0,
+        );
+        assert_eq!(searched.status_only(), None);
+        let mut tagged = TaskQuery::default();
+        tagged.priorities.push(Priority::High);
+        assert_eq!(tagged.status_only(), None);
+    }
 
     #[test]
     fn order_defaults_depend_on_the_sort_key() {

@@ -1,6 +1,15 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    task_counts (user_id) {
+        #[max_length = 255]
+        user_id -> Varchar,
+        total -> Int8,
+        completed -> Int8,
+    }
+}
+
+diesel::table! {
     tasks (id) {
         id -> Int8,
         #[max_length = 255]
@@ -55,4 +64,4 @@ diesel::table! {
 diesel::joinable!(idempotency_keys -> users (user_id));
 diesel::joinable!(tasks -> users (user_id));
 
-diesel::allow_tables_to_appear_in_same_query!(idempotency_keys, tasks, users);
+diesel::allow_tables_to_appear_in_same_query!(idempotency_keys, task_counts, tasks, users);

@@ -2,19 +2,13 @@
 
 use diesel::pg::Pg;
 use diesel::prelude::*;
-use diesel::query_builder::QueryFragment;
-use diesel::query_dsl::LoadQuery;
-use todo_domain::{
-    OwnerScope, RepoError, SortKey, SortOrder, StatusFilter, Tag, Task, TaskPage, TaskQuery,
-};
+use todo_domain::{OwnerScope, RepoError, StatusFilter, Tag, Task, TaskPage, TaskQuery};
 
-use super::due_start::due_start;
 use super::owned_by;
+use super::page::page;
 use crate::PgStore;
 use crate::rows::TaskRow;
-use crate::schema::tasks;
-
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Varchar) -> diesel::sql_types::Varchar);
+use crate::schema::{task_counts, tasks};
 
 pub(super) fn list(
     store: &PgStore,
@@ -22,11 +16,14 @@ pub(super) fn list(
     query: &TaskQuery,
 ) -> Result<TaskPage, RepoError> {
     let (rows, total) = store.with_conn(|conn| {
-        let rows: Vec<TaskRow> = page(scope, query).load(conn)?;
+        let rows: Vec<TaskRow> = page(query, || matching(scope, query)).load(conn)?;
         let total = match known_total(query, rows.len()) {
             Some(total) => total,
             None => {
-                let count: i64 = matching(scope, query).count().get_result(conn)?;
+                let count = match query.status_only() {
+                    Some(status) => kept_count(conn, scope, status)?,
+                    None => matching(scope, query).count().get_result(conn)?,
+                };
                 // The count is a statement of its own: tasks deleted in between must
                 // not make the total smaller than what the page has shown.
                 let shown = if rows.is_empty() {
@@ -59,21 +56,33 @@ fn known_total(query: &TaskQuery, rows: usize) -> Option<u64> {
     (!full && !past_the_end).then(|| query.offset + rows as u64)
 }
 
-/// The page's statement.
-pub(super) fn page<'a>(
-    scope: &'a OwnerScope,
-    query: &'a TaskQuery,
-) -> impl LoadQuery<'a, PgConnection, TaskRow> + QueryFragment<Pg> + 'a {
-    let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
-    ordered(matching(scope, query), query)
-        .select(TaskRow::as_select())
-        .limit(i64::from(query.limit()))
-        .offset(offset)
+/// The owner's number of tasks in `status`, as the triggers of the migration
+/// `task_counts` keep it: one row read, however long the list. An owner who never had
+/// a task has no row.
+fn kept_count(
+    conn: &mut PgConnection,
+    scope: &OwnerScope,
+    status: StatusFilter,
+) -> QueryResult<i64> {
+    let counts: Option<(i64, i64)> = task_counts::table
+        .find(scope.owner().as_str())
+        .select((task_counts::total, task_counts::completed))
+        .get_result(conn)
+        .optional()?;
+    let (total, completed) = counts.unwrap_or_default();
+    Ok(match status {
+        StatusFilter::All => total,
+        StatusFilter::Pending => total - completed,
+        StatusFilter::Completed => completed,
+    })
 }
 
 /// The owner's tasks that pass every filter of `query`: the same ones as
 /// [`TaskQuery::filters_keep`], with the search on top.
-fn matching<'a>(scope: &'a OwnerScope, query: &'a TaskQuery) -> tasks::BoxedQuery<'a, Pg> {
+pub(super) fn matching<'a>(
+    scope: &'a OwnerScope,
+    query: &'a TaskQuery,
+) -> tasks::BoxedQuery<'a, Pg> {
     let mut selected = owned_by(scope);
     selected = match query.status {
         StatusFilter::All => selected,
@@ -137,30 +146,6 @@ fn escape_like(raw: &str) -> String {
         escaped.push(c);
     }
     escaped
-}
-
-fn ordered<'a>(
-    selected: tasks::BoxedQuery<'a, Pg>,
-    query: &TaskQuery,
-) -> tasks::BoxedQuery<'a, Pg> {
-    use SortKey::{Created, Due, Priority, Title, Updated};
-    use SortOrder::{Asc, Desc};
-    // Ties break on id in the same direction, so pages never overlap.
-    match (query.sort, query.order) {
-        (Created, Asc) => selected.order_by((tasks::created_at.asc(), tasks::id.asc())),
-        (Created, Desc) => selected.order_by((tasks::created_at.desc(), tasks::id.desc())),
-        (Updated, Asc) => selected.order_by((tasks::updated_at.asc(), tasks::id.asc())),
-        (Updated, Desc) => selected.order_by((tasks::updated_at.desc(), tasks::id.desc())),
-        (Title, Asc) => selected.order_by((lower(tasks::title).asc(), tasks::id.asc())),
-        (Title, Desc) => selected.order_by((lower(tasks::title).desc(), tasks::id.desc())),
-        // Tasks without a due come last whichever the order.
-        (Due, Asc) => selected.order_by((due_start(query.tz).asc().nulls_last(), tasks::id.asc())),
-        (Due, Desc) => {
-            selected.order_by((due_start(query.tz).desc().nulls_last(), tasks::id.desc()))
-        }
-        (Priority, Asc) => selected.order_by((tasks::priority.asc(), tasks::id.asc())),
-        (Priority, Desc) => selected.order_by((tasks::priority.desc(), tasks::id.desc())),
-    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod explain;
 mod insert;
 mod list;
 mod once;
+mod page;
 mod revise;
 
 use diesel::pg::Pg;

@@ -1,6 +1,7 @@
 //! Repository tests against a real PostgreSQL: each test gets its own database.
 
 mod concurrency;
+mod counts;
 mod explain;
 mod filters;
 mod fixture;
@@ -8,6 +9,7 @@ mod idempotency;
 mod isolation;
 mod listen;
 mod listing;
+mod long_lists;
 mod migrations;
 mod planning;
 mod recurrence;
