@@ -37,7 +37,7 @@ pub fn explain_list(
     scope: &OwnerScope,
     query: &TaskQuery,
 ) -> QueryResult<(String, Vec<String>)> {
-    let page = super::page::page(query, || super::list::matching(scope, query));
+    let page = super::list::page_of(scope, query);
     let sql = diesel::debug_query::<Pg, _>(&page).to_string();
     let plan = Explain(page).load(conn)?;
     Ok((sql, plan))

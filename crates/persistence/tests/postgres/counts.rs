@@ -42,6 +42,16 @@ fn assert_totals_true(store: &PgStore, conn: &mut PgConnection, owner: &str, whe
         .expect("count");
         let listed = store.list(&scope(owner), &one(status)).expect("list").total;
         assert_eq!(listed, counted as u64, "{status:?} of {owner} {when}");
+        // Past the end no row comes back, nor the count with it.
+        let past_the_end = with(one(status), |q| q.offset = 100_000);
+        let listed = store
+            .list(&scope(owner), &past_the_end)
+            .expect("list")
+            .total;
+        assert_eq!(
+            listed, counted as u64,
+            "{status:?} of {owner} {when}, past the end"
+        );
     }
 }
 
