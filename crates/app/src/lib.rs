@@ -111,6 +111,8 @@ impl Application {
             streams,
         };
         let http = config.http.clone();
+        // actix's default too: one event loop a core.
+        let workers = std::thread::available_parallelism().map_or(1, usize::from);
         let server = HttpServer::new(move || app(state.clone(), http.clone()))
             // Signals are ours (see `shutdown`); actix's own would drop requests.
             .disable_signals()
@@ -119,9 +121,11 @@ impl Application {
             // limits until a heartbeat fails to be written; browsers and proxies never
             // half-close a connection they still want an answer on.
             .h1_allow_half_closed(false)
-            // Every blocking job holds a pooled connection: more threads than
-            // connections only queue on the pool (actix's default is 512 a worker).
-            .worker_max_blocking_threads(config.db.pool_size.max(1) as usize)
+            .workers(workers)
+            // Every blocking job holds a pooled connection, and the pool is shared by
+            // every worker: threads beyond the connections would only wait on the
+            // pool, each wait a sleep and a wake-up (actix's default is 512 a worker).
+            .worker_max_blocking_threads(blocking_threads_per_worker(config.db.pool_size, workers))
             .shutdown_timeout(config.shutdown.timeout.as_secs())
             .listen(listener)
             .map_err(bind_error)?
@@ -177,5 +181,27 @@ fn migrate_with_retry(url: &str) -> Result<Vec<String>, todo_persistence::Migrat
             }
             result => return result,
         }
+    }
+}
+
+/// The pool's connections shared out among the workers, at least one thread each.
+fn blocking_threads_per_worker(pool_size: u32, workers: usize) -> usize {
+    (usize::try_from(pool_size).unwrap_or(usize::MAX) / workers.max(1)).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::blocking_threads_per_worker;
+
+    #[test]
+    fn workers_share_the_pool_without_waiting_on_it() {
+        assert_eq!(blocking_threads_per_worker(10, 2), 5);
+        assert_eq!(blocking_threads_per_worker(10, 3), 3);
+        assert_eq!(
+            blocking_threads_per_worker(1, 4),
+            1,
+            "no worker without a thread"
+        );
+        assert_eq!(blocking_threads_per_worker(10, 0), 10);
     }
 }
