@@ -80,10 +80,15 @@ pub(crate) enum FrequencyName {
     Year,
 }
 
+/// How instants are written, as a strftime format: what [`time`] writes.
+#[cfg(test)]
 pub(crate) const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.6fZ";
 
-fn time(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.format(TIME_FORMAT).to_string()
+/// `at` in UTC with microseconds, `2026-11-22T08:15:02.123456Z`: RFC 3339 as chrono
+/// writes it, without parsing a format string for every timestamp (the domain keeps
+/// years within 0000–9999, where it has four digits).
+pub(super) fn time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
 impl From<Recurrence> for RecurrenceBody {

@@ -14,6 +14,7 @@ use todo_domain::{Completion, Due, FieldError, NewTask, TaskPatch};
 use utoipa::ToSchema;
 
 #[cfg(test)]
+#[cfg(test)]
 pub(crate) use body::TIME_FORMAT;
 pub use body::TaskBody;
 pub(crate) use body::{FrequencyName, PriorityName};

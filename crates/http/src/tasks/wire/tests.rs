@@ -100,6 +100,20 @@ fn times_have_microseconds_and_z() {
     );
 }
 
+#[test]
+fn times_are_written_as_the_documented_format_writes_them() {
+    for s in [
+        "0001-01-01T00:00:00Z",
+        "1970-01-01T00:00:00.000001Z",
+        "2026-11-22T08:15:02Z",
+        "2026-11-22T08:15:02.5Z",
+        "9999-12-31T23:59:59.999999Z",
+    ] {
+        let at = instant(s);
+        assert_eq!(body::time(at), at.format(TIME_FORMAT).to_string(), "{s}");
+    }
+}
+
 fn instant(s: &str) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::parse_from_rfc3339(s)
         .expect("instant")
