@@ -86,9 +86,10 @@ bench_seed() {
 }
 
 # Puts a database back as seeded, outside any measured window: drops the tasks the
-# creates added (through the triggers, which keep the owners' counts), and vacuums the dead rows toggles left, so that every run,
-# whichever came before it, sees the same table. Toggled flags stay toggled: half
-# go one way, half the other, which changes nothing a request costs.
+# creates added (the triggers keep the owners' counts), and vacuums the dead rows
+# toggles left, so that every run, whichever came before it, sees the same table.
+# Toggled flags stay toggled: half go one way, half the other, which changes nothing
+# a request costs.
 bench_reset() {
   local db="$1" max_id="$2"
   psql_db -c "DELETE FROM tasks WHERE id > $max_id" "$db"

@@ -1,8 +1,10 @@
 -- The statements todo-server sends for one request (copied from a log_statement=all
 -- run; keep them in step with crates/persistence). bench/run passes users, tasks and
 -- first_id (-D): seeded ids are contiguous per user. pgbench has no strings, so the
--- user id is built from a number, once per statement.
+-- user id is built from a number, once per statement. Where the server binds a value
+-- that shapes the plan (a pattern, a flag, a limit), so does pgbench (-D, sent as a
+-- parameter with -M prepared), so that both are planned alike.
 -- GET /api/{user}/tasks?q=milk&status=pending&sort=title&limit=20: the page is not
 -- full (about 4 of 30 tasks match), so it tells the total and no count follows.
 \set u random(0, :users - 1)
-SELECT "tasks"."id", "tasks"."user_id", "tasks"."title", "tasks"."description", "tasks"."completed", "tasks"."priority", "tasks"."tags", "tasks"."due_at", "tasks"."due_date", "tasks"."recurrence_every", "tasks"."recurrence_interval", "tasks"."recurrence_tz", "tasks"."remind_at", "tasks"."next_occurrence_id", "tasks"."created_at", "tasks"."updated_at", "tasks"."version" FROM "tasks" WHERE ((("tasks"."user_id" = 'benchuser' || lpad(:u::text, 23, '0')) AND ("tasks"."completed" = false)) AND (("tasks"."title" ILIKE '%milk%') OR ("tasks"."description" ILIKE '%milk%'))) ORDER BY lower("tasks"."title") ASC, "tasks"."id" ASC LIMIT 20 OFFSET 0;
+SELECT "tasks"."id", "tasks"."user_id", "tasks"."title", "tasks"."description", "tasks"."completed", "tasks"."priority", "tasks"."tags", "tasks"."due_at", "tasks"."due_date", "tasks"."recurrence_every", "tasks"."recurrence_interval", "tasks"."recurrence_tz", "tasks"."remind_at", "tasks"."next_occurrence_id", "tasks"."created_at", "tasks"."updated_at", "tasks"."version", NULL::bigint FROM "tasks" WHERE ((("tasks"."user_id" = 'benchuser' || lpad(:u::text, 23, '0')) AND ("tasks"."completed" = :no)) AND (("tasks"."title" ILIKE :pattern) OR ("tasks"."description" ILIKE :pattern))) ORDER BY lower("tasks"."title") ASC, "tasks"."id" ASC LIMIT :limit OFFSET :offset;
