@@ -1,6 +1,7 @@
 //! `spawn_app()` and what tests need around it: users with real tokens, requests
 //! that say as whom they are made, and a database proxy that can be cut.
 
+mod busy;
 mod process;
 mod proxy;
 mod raw_http;
@@ -19,6 +20,7 @@ use todo_http::{HttpConfig, StreamConfig};
 use todo_persistence::ListenConfig;
 use todo_persistence::test_db::TestDatabase;
 
+pub use busy::{age, toggle_until};
 pub use process::{Fixture, ServerProcess};
 pub use proxy::DbProxy;
 pub use raw_http::{RawConnection, RawError};

@@ -1,13 +1,18 @@
 //! Change streams across replicas: two `todo-server` processes on one database. A
 //! change made through A reaches a stream on B within a second, for every kind of
-//! change; nobody else's stream hears of it; access is checked as for the list.
+//! change, even for a task that never stops changing; nobody else's stream hears of
+//! it; access is checked as for the list.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::helpers::{EventStream, Fixture, ServerProcess, TestUser, connected, open_stream};
+use crate::helpers::{
+    EventStream, Fixture, ServerProcess, TestUser, age, connected, open_stream, toggle_until,
+};
 
 /// The contract: a change reaches every replica's streams within this.
 pub const WITHIN: Duration = Duration::from_secs(1);
@@ -109,6 +114,61 @@ async fn every_kind_of_change_made_on_one_replica_reaches_a_stream_on_the_other_
         );
         assert!(*took < WITHIN, "{label} took {took:?}");
     }
+}
+
+#[actix_web::test]
+async fn a_task_that_never_stops_changing_still_reaches_streams_within_a_second() {
+    let fixture = Fixture::new();
+    let a = fixture.server(&[]).await;
+    let b = fixture.server(&[]).await;
+    let client = crate::helpers::stream_client();
+    let alice = fixture.user(1);
+    let mut on_b = connected(&client, &b.url(""), &alice).await;
+    let tasks = format!("/api/{}/tasks", alice.id);
+    let busy = Some(json!({"title": "busy"}));
+    let (status, task) = write(&client, &a, Method::POST, &tasks, &alice, busy).await;
+    assert_eq!(status, 201);
+    let (_, created, _) = on_b.next_event(Duration::from_secs(5)).await;
+
+    // Writers on both replicas toggle the one task back to back: by the time a
+    // change's notification has come round, the task has always changed again.
+    let stop = Arc::new(AtomicBool::new(false));
+    let path = format!("{tasks}/{}/complete", task["id"]);
+    let writers: Vec<_> = [&a, &b, &a, &b]
+        .into_iter()
+        .map(|server| {
+            let writer = toggle_until(
+                client.clone(),
+                server.url(""),
+                path.clone(),
+                alice.clone(),
+                stop.clone(),
+            );
+            actix_web::rt::spawn(writer)
+        })
+        .collect();
+    let mut last = created["version"].as_i64().expect("version");
+    for _ in 0..10 {
+        let (name, data, _) = on_b.next_event(Duration::from_secs(5)).await;
+        assert_eq!(name, "updated");
+        let version = data["version"].as_i64().expect("version");
+        assert!(
+            version > last,
+            "each event is newer than the last: {version} after {last}"
+        );
+        last = version;
+        assert!(
+            age(&data) < WITHIN,
+            "the event came {:?} after its write",
+            age(&data)
+        );
+    }
+    stop.store(true, Ordering::SeqCst);
+    let mut writes = 0;
+    for writer in writers {
+        writes += writer.await.expect("writer");
+    }
+    eprintln!("{writes} writes while the stream heard ten events, up to version {last}");
 }
 
 /// The task as B serves it (B's reads see A's writes too).

@@ -11,7 +11,8 @@ use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::helpers::{
-    Fixture, Next, ServerProcess, TestUser, connected, open_stream, stream_client,
+    Fixture, Next, ServerProcess, TestUser, age, connected, open_stream, stream_client,
+    toggle_until,
 };
 use crate::stream::{WITHIN, write};
 
@@ -83,38 +84,6 @@ async fn unread_stream(server: &ServerProcess, user: &TestUser) -> tokio::net::T
         String::from_utf8_lossy(&head[..read])
     );
     stream
-}
-
-/// How long ago `task` was last written, by its `updated_at` (the servers run on
-/// this machine's clock).
-fn age(task: &serde_json::Value) -> Duration {
-    let updated = task["updated_at"].as_str().expect("updated_at");
-    let updated = chrono::DateTime::parse_from_rfc3339(updated).expect("rfc 3339");
-    (chrono::Utc::now() - updated.to_utc())
-        .to_std()
-        .unwrap_or_default()
-}
-
-/// Toggles `path` through `server` until `stop`; returns how many writes it made.
-async fn toggle_until(
-    client: reqwest::Client,
-    server: String,
-    path: String,
-    user: TestUser,
-    stop: Arc<AtomicBool>,
-) -> usize {
-    let mut writes = 0;
-    while !stop.load(Ordering::SeqCst) {
-        let answer = client
-            .patch(format!("{server}{path}"))
-            .bearer_auth(&user.token)
-            .send()
-            .await
-            .expect("answered");
-        assert_eq!(answer.status(), 200);
-        writes += 1;
-    }
-    writes
 }
 
 #[actix_web::test]

@@ -7,14 +7,20 @@
 //! does not hold up everyone else's. A worker takes what has piled up as one batch:
 //! several changes of one task become one event (each read gives the latest state
 //! anyway), and the batch's tasks are read at the same time.
+//!
+//! A read finds the task as it is by then, often newer than its change: that state
+//! is sent at once, and a later change's read that finds the same state again sends
+//! nothing. (Waiting for the newest change's own read instead starves a task that
+//! never stops changing: each read would find it changed again.)
 
-use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::collections::hash_map::{DefaultHasher, Entry};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use actix_web::web::Bytes;
-use todo_domain::{ChangeKind, TaskChange, TaskService};
+use todo_domain::{ChangeKind, TaskChange, TaskId, TaskService, UserId};
 use tokio::sync::mpsc;
 
 use super::hub::StreamHub;
@@ -28,6 +34,9 @@ const WORKERS: usize = 4;
 const BACKLOG: usize = 1024;
 /// The most changes a worker takes as one batch (and tasks it reads at once).
 const BATCH: usize = 8;
+/// Tasks whose last sent version a worker remembers; past it, it forgets them all,
+/// at worst sending one state twice (an event carries the whole task: harmless).
+const REMEMBERED: usize = 4096;
 
 pub(super) struct Dispatcher {
     queues: Vec<mpsc::Sender<TaskChange>>,
@@ -68,6 +77,7 @@ impl Dispatcher {
 
 async fn work(mut changes: mpsc::Receiver<TaskChange>, hub: Weak<StreamHub>, tasks: Arc<Tasks>) {
     let mut batch = Vec::with_capacity(BATCH);
+    let mut sent = Sent::default();
     while changes.recv_many(&mut batch, BATCH).await > 0 {
         let Some(hub) = hub.upgrade() else { return };
         // Read concurrently, deliver in commit order.
@@ -76,14 +86,16 @@ async fn work(mut changes: mpsc::Receiver<TaskChange>, hub: Weak<StreamHub>, tas
             .map(|change| {
                 let (hub, tasks) = (hub.clone(), tasks.clone());
                 actix_web::rt::spawn(async move {
-                    let frame = render(&hub, &tasks, &change).await;
-                    (change.owner, frame)
+                    let rendered = render(&hub, &tasks, &change).await;
+                    (change, rendered)
                 })
             })
             .collect();
         for job in rendering {
-            if let Ok((owner, Some(frame))) = job.await {
-                hub.deliver(&owner, &frame);
+            if let Ok((change, Some((frame, version)))) = job.await
+                && sent.is_news(&change, version)
+            {
+                hub.deliver(&change.owner, &frame);
             }
         }
     }
@@ -112,24 +124,57 @@ fn coalesce(batch: Vec<TaskChange>) -> Vec<TaskChange> {
     merged
 }
 
-/// The event for `change`, or `None` when there is nothing to send: nobody here
-/// streams the owner's tasks, the task is gone again, or a newer change of it follows.
-async fn render(hub: &StreamHub, tasks: &Tasks, change: &TaskChange) -> Option<Bytes> {
+/// What a worker last sent of each task, by version.
+#[derive(Default)]
+struct Sent {
+    versions: HashMap<(UserId, TaskId), i64>,
+}
+
+impl Sent {
+    /// Whether the state `version` of `change`'s task (`None`: its deletion) is news
+    /// to its owner's streams; it counts as sent from here on.
+    fn is_news(&mut self, change: &TaskChange, version: Option<i64>) -> bool {
+        let key = (change.owner.clone(), change.id);
+        let Some(version) = version else {
+            self.versions.remove(&key);
+            return true;
+        };
+        if self.versions.len() >= REMEMBERED && !self.versions.contains_key(&key) {
+            self.versions.clear();
+        }
+        match self.versions.entry(key) {
+            Entry::Occupied(last) if *last.get() >= version => false,
+            Entry::Occupied(mut last) => {
+                last.insert(version);
+                true
+            }
+            Entry::Vacant(none) => {
+                none.insert(version);
+                true
+            }
+        }
+    }
+}
+
+/// The event for `change` with the version it shows (`None` for a deletion), or
+/// `None` when there is nothing to send: nobody here streams the owner's tasks, or
+/// the task is gone again.
+async fn render(
+    hub: &StreamHub,
+    tasks: &Tasks,
+    change: &TaskChange,
+) -> Option<(Bytes, Option<i64>)> {
     if change.kind == ChangeKind::Deleted {
-        return Some(event(
-            change.kind.as_str(),
-            &serde_json::json!({ "id": change.id.get() }),
-        ));
+        let body = serde_json::json!({ "id": change.id.get() });
+        return Some((event(change.kind.as_str(), &body), None));
     }
     let scope = hub.scope_of(&change.owner)?;
     let id = change.id.to_string();
     match tasks.run(move |service| service.get(&scope, &id)).await {
-        // An update already overtaken: the newer one's notification follows, and
-        // its event carries this same state.
-        Ok(task) if change.kind == ChangeKind::Updated && task.version > change.version => None,
         Ok(task) => {
+            let version = task.version;
             let body = serde_json::to_value(TaskBody::from(task)).ok()?;
-            Some(event(change.kind.as_str(), &body))
+            Some((event(change.kind.as_str(), &body), Some(version)))
         }
         // Deleted since: its own notification follows.
         Err(crate::ApiError::NotFound) => None,
@@ -145,7 +190,7 @@ async fn render(hub: &StreamHub, tasks: &Tasks, change: &TaskChange) -> Option<B
 mod tests {
     use todo_domain::{ChangeKind, TaskChange, TaskId, UserId};
 
-    use super::coalesce;
+    use super::{Sent, coalesce};
 
     fn change(owner: &str, id: i64, kind: ChangeKind, version: i64) -> TaskChange {
         TaskChange {
@@ -174,6 +219,27 @@ mod tests {
                 change("a", 2, Deleted, 5),
                 change("b", 1, Updated, 7),
             ]
+        );
+    }
+
+    #[test]
+    fn a_state_is_sent_once_however_many_reads_find_it() {
+        use ChangeKind::{Deleted, Updated};
+        let mut sent = Sent::default();
+        // The read for version 2 found 4 already; those for 3 and 4 find it again.
+        assert!(sent.is_news(&change("a", 1, Updated, 2), Some(4)));
+        assert!(!sent.is_news(&change("a", 1, Updated, 3), Some(4)));
+        assert!(!sent.is_news(&change("a", 1, Updated, 4), Some(4)));
+        assert!(sent.is_news(&change("a", 1, Updated, 5), Some(5)));
+        assert!(
+            sent.is_news(&change("b", 1, Updated, 2), Some(2)),
+            "another owner's task 1 is another task"
+        );
+        assert!(sent.is_news(&change("a", 1, Deleted, 5), None));
+        let key = (UserId::parse("a").expect("a"), TaskId::new(1));
+        assert!(
+            !sent.versions.contains_key(&key),
+            "a deleted task is forgotten"
         );
     }
 
