@@ -1,6 +1,7 @@
 //! `docs/API.md` and the served `/openapi.json` say the same: every path and method,
 //! list parameter and its values, Task field and status of one is in the other; and
-//! both document the `X-Next-Task-Id` header of the answers that complete a task.
+//! both document the `X-Next-Task-Id` header of the answers that complete a task, and
+//! the document allows the bare `priority=` the server accepts.
 
 use std::collections::BTreeSet;
 
@@ -114,8 +115,13 @@ async fn the_list_parameters_and_their_values_are_in_both() {
             let served_values: Vec<String> = values
                 .iter()
                 .map(|v| v.as_str().expect("value").to_owned())
+                .filter(|v| !v.is_empty())
                 .collect();
             assert_eq!(code_spans(&row[1]), served_values, "{name}");
+            // An empty entry is served as one more value, and documented as ignored.
+            if values.len() > served_values.len() {
+                assert!(row[1].contains("empty entries are ignored"), "{row:?}");
+            }
         } else if schema["type"] == "boolean" {
             assert_eq!(code_spans(&row[1]), ["true", "false"], "{name}");
         }
@@ -207,4 +213,28 @@ async fn x_next_task_id_is_documented_in_both() {
         assert_eq!(header["schema"]["type"], "integer", "{method} {path}");
         assert!(header["description"].is_string(), "{method} {path}");
     }
+}
+
+#[actix_web::test]
+async fn a_bare_priority_is_any_priority_and_the_document_allows_it() {
+    // `priority=` is how a client that joins the chosen priorities sends none; as an
+    // array it reads `[""]`, so the served items must allow an empty entry.
+    let app = spawn_app().await;
+    app.create_task(&app.alice, serde_json::json!({"title": "kept"}))
+        .await;
+    let answer = app.list(&app.alice, "?priority=").await;
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.body.as_array().map(Vec::len), Some(1));
+    let document = app.get_raw("/openapi.json").await.body;
+    let priority = document["paths"]["/api/{user_id}/tasks"]["get"]["parameters"]
+        .as_array()
+        .expect("parameters")
+        .iter()
+        .find(|p| p["name"] == "priority")
+        .expect("priority")
+        .clone();
+    let items = priority["schema"]["items"]["enum"]
+        .as_array()
+        .expect("an enum");
+    assert!(items.contains(&Value::from("")), "{priority}");
 }

@@ -13,6 +13,7 @@ const BODIES: [&str; 2] = ["CreateTaskRequest", "UpdateTaskRequest"];
 pub(crate) fn describe(openapi: &mut OpenApi) {
     inline_planning_fields(openapi);
     tags_follow_the_tag_rule(openapi);
+    empty_priorities_are_ignored(openapi);
     time_zones_are_named(openapi);
 }
 
@@ -84,6 +85,25 @@ fn follow_the_tag_rule(tags: Option<&mut RefOr<Schema>>) {
         && let RefOr::T(Schema::Object(item)) = item.as_mut()
     {
         item.pattern = Some(tag_pattern());
+    }
+}
+
+/// `priority=high,,low` and a bare `priority=` (which a client joining no choice
+/// sends) are accepted, their empty entries ignored: the items may be empty.
+fn empty_priorities_are_ignored(openapi: &mut OpenApi) {
+    let Some(list) = list_operation(openapi) else {
+        return;
+    };
+    for parameter in list.parameters.iter_mut().flatten() {
+        if let RefOr::T(parameter) = parameter
+            && parameter.name == "priority"
+            && let Some(RefOr::T(Schema::Array(priorities))) = parameter.schema.as_mut()
+            && let ArrayItems::RefOrSchema(item) = &mut priorities.items
+            && let RefOr::T(Schema::Object(item)) = item.as_mut()
+            && let Some(names) = item.enum_values.as_mut()
+        {
+            names.push("".into());
+        }
     }
 }
 
