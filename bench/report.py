@@ -3,8 +3,8 @@ errors summed), then every run as measured.
 
 Usage: report.py RUNS_TSV
 RUNS_TSV lines: scenario round who requests rps p50_ms p99_ms errors server_us pg_us
-(who is todo-server, FastAPI or pgbench; for pgbench, requests are transactions and
-server_us is 0).
+(who is todo-server, FastAPI, pgbench or paced: pgbench at todo-server's req/s; for
+the last two, requests are transactions and server_us is 0).
 """
 import statistics
 import sys
@@ -33,28 +33,32 @@ def num(x, digits=0):
 
 print("| scenario | req/s | p50 ms | p99 ms | errors | server CPU µs/req | Postgres CPU µs/req"
       " | pgbench tps, same SQL | Postgres CPU µs/txn under pgbench | req/s ÷ pgbench tps"
-      " | Postgres CPU/req ÷ CPU/txn | FastAPI req/s | FastAPI p99 ms | FastAPI CPU µs/req"
-      " | speed-up over FastAPI |")
-print("|---|" + "---:|" * 14)
+      " | Postgres CPU/req ÷ CPU/txn | Postgres CPU µs/txn, pgbench at the same rate"
+      " | Postgres CPU/req ÷ CPU/txn at the same rate | FastAPI req/s | FastAPI p99 ms"
+      " | FastAPI CPU µs/req | speed-up over FastAPI |")
+print("|---|" + "---:|" * 16)
 for s in scenarios:
     rps, tps, py_rps = median(s, "todo-server", "rps"), median(s, "pgbench", "rps"), median(s, "FastAPI", "rps")
     pg, pg_txn = median(s, "todo-server", "pg"), median(s, "pgbench", "pg")
+    pg_paced = median(s, "paced", "pg")
     errors = sum(run["errors"] for run in runs[s, "todo-server"])
     print(f"| {s} | {num(rps)} | {num(median(s, 'todo-server', 'p50'), 1)}"
           f" | {num(median(s, 'todo-server', 'p99'), 1)} | {errors}"
           f" | {num(median(s, 'todo-server', 'server'))} | {num(pg)} | {num(tps)} | {num(pg_txn)}"
-          f" | {rps / tps:.2f} | {pg / pg_txn:.2f} | {num(py_rps)}"
+          f" | {rps / tps:.2f} | {pg / pg_txn:.2f} | {num(pg_paced)} | {pg / pg_paced:.2f}"
+          f" | {num(py_rps)}"
           f" | {num(median(s, 'FastAPI', 'p99'))} | {num(median(s, 'FastAPI', 'server'))}"
           f" | {rps / py_rps:.1f}× |")
 
 print()
-print("Every run (CPU per request, or per transaction for pgbench):")
+print("Every run (CPU per request, or per transaction for pgbench; paced: pgbench at"
+      " todo-server's req/s of the same round):")
 print()
 print("| scenario | round | who | requests | req/s | p50 ms | p99 ms | errors"
       " | server CPU µs/req | Postgres CPU µs/req |")
 print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|")
 for s in scenarios:
-    for who in ("todo-server", "FastAPI", "pgbench"):
+    for who in ("todo-server", "FastAPI", "pgbench", "paced"):
         for run in runs[s, who]:
             print(f"| {s} | {run['round']} | {who} | {run['requests']} | {num(run['rps'])}"
                   f" | {num(run['p50'], 2)} | {num(run['p99'], 2)} | {run['errors']}"
