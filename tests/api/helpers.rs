@@ -1,10 +1,10 @@
 //! `spawn_app()` and what tests need around it: users with real tokens, requests
 //! that say as whom they are made, and a database proxy that can be cut.
 
-mod busy;
 mod process;
 mod proxy;
 mod raw_http;
+mod replicas;
 mod stream;
 
 use std::sync::Arc;
@@ -20,10 +20,10 @@ use todo_http::{HttpConfig, StreamConfig};
 use todo_persistence::ListenConfig;
 use todo_persistence::test_db::TestDatabase;
 
-pub use busy::{age, toggle_until};
 pub use process::{Fixture, ServerProcess};
 pub use proxy::DbProxy;
 pub use raw_http::{RawConnection, RawError};
+pub use replicas::{Replicas, age, replicas_with_alices_stream_on_b, toggle_until};
 pub use stream::{EventStream, Next, SseItem, connected, open_stream, stream_client};
 
 pub const WEB_ORIGIN: &str = "http://localhost:3000";

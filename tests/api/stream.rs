@@ -11,7 +11,8 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    EventStream, Fixture, ServerProcess, TestUser, age, connected, open_stream, toggle_until,
+    EventStream, Fixture, Replicas, ServerProcess, TestUser, age, connected, open_stream,
+    replicas_with_alices_stream_on_b, toggle_until,
 };
 
 /// The contract: a change reaches every replica's streams within this.
@@ -61,13 +62,15 @@ async fn change_and_hear(
 
 #[actix_web::test]
 async fn every_kind_of_change_made_on_one_replica_reaches_a_stream_on_the_other_within_a_second() {
-    let fixture = Fixture::new();
-    let a = fixture.server(&[]).await;
-    let b = fixture.server(&[]).await;
-    let client = crate::helpers::stream_client();
-    let alice = fixture.user(1);
-    let mut on_b = connected(&client, &b.url(""), &alice).await;
-    let tasks = format!("/api/{}/tasks", alice.id);
+    let Replicas {
+        fixture: _fixture,
+        a,
+        b,
+        client,
+        alice,
+        mut on_b,
+        tasks,
+    } = replicas_with_alices_stream_on_b().await;
 
     let mut latencies = Vec::new();
     let create = (Method::POST, tasks.clone(), Some(json!({"title": "live"})));
@@ -118,30 +121,24 @@ async fn every_kind_of_change_made_on_one_replica_reaches_a_stream_on_the_other_
 
 #[actix_web::test]
 async fn a_task_that_never_stops_changing_still_reaches_streams_within_a_second() {
-    let fixture = Fixture::new();
-    let a = fixture.server(&[]).await;
-    let b = fixture.server(&[]).await;
-    let client = crate::helpers::stream_client();
-    let alice = fixture.user(1);
-    let mut on_b = connected(&client, &b.url(""), &alice).await;
-    let tasks = format!("/api/{}/tasks", alice.id);
+    let mut on = replicas_with_alices_stream_on_b().await;
     let busy = Some(json!({"title": "busy"}));
-    let (status, task) = write(&client, &a, Method::POST, &tasks, &alice, busy).await;
+    let (status, task) = write(&on.client, &on.a, Method::POST, &on.tasks, &on.alice, busy).await;
     assert_eq!(status, 201);
-    let (_, created, _) = on_b.next_event(Duration::from_secs(5)).await;
+    let (_, created, _) = on.on_b.next_event(Duration::from_secs(5)).await;
 
     // Writers on both replicas toggle the one task back to back: by the time a
     // change's notification has come round, the task has always changed again.
     let stop = Arc::new(AtomicBool::new(false));
-    let path = format!("{tasks}/{}/complete", task["id"]);
-    let writers: Vec<_> = [&a, &b, &a, &b]
+    let path = format!("{}/{}/complete", on.tasks, task["id"]);
+    let writers: Vec<_> = [&on.a, &on.b, &on.a, &on.b]
         .into_iter()
         .map(|server| {
             let writer = toggle_until(
-                client.clone(),
+                on.client.clone(),
                 server.url(""),
                 path.clone(),
-                alice.clone(),
+                on.alice.clone(),
                 stop.clone(),
             );
             actix_web::rt::spawn(writer)
@@ -149,7 +146,7 @@ async fn a_task_that_never_stops_changing_still_reaches_streams_within_a_second(
         .collect();
     let mut last = created["version"].as_i64().expect("version");
     for _ in 0..10 {
-        let (name, data, _) = on_b.next_event(Duration::from_secs(5)).await;
+        let (name, data, _) = on.on_b.next_event(Duration::from_secs(5)).await;
         assert_eq!(name, "updated");
         let version = data["version"].as_i64().expect("version");
         assert!(
