@@ -14,7 +14,7 @@
 //! never stops changing: each read would find it changed again.)
 
 use std::collections::HashMap;
-use std::collections::hash_map::{DefaultHasher, Entry};
+use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -142,17 +142,13 @@ impl Sent {
         if self.versions.len() >= REMEMBERED && !self.versions.contains_key(&key) {
             self.versions.clear();
         }
-        match self.versions.entry(key) {
-            Entry::Occupied(last) if *last.get() >= version => false,
-            Entry::Occupied(mut last) => {
-                last.insert(version);
-                true
-            }
-            Entry::Vacant(none) => {
-                none.insert(version);
-                true
-            }
+        // Versions begin at 1: 0 is "none sent yet".
+        let last = self.versions.entry(key).or_insert(0);
+        if *last >= version {
+            return false;
         }
+        *last = version;
+        true
     }
 }
 
