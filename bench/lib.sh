@@ -55,7 +55,7 @@ bench_start_issuer() {
   "$issuer_bin" "$users" "$work/tokens.txt" 2>/dev/null &
   bench_pids+=("$!")
   for _ in $(seq 100); do
-    [ "$(wc -l < "$work/tokens.txt" 2>/dev/null || echo 0)" -gt "$users" ] && break
+    [ -f "$work/tokens.txt" ] && [ "$(wc -l < "$work/tokens.txt")" -gt "$users" ] && break
     sleep 0.1
   done
   jwks_url="$(head -n1 "$work/tokens.txt")"
