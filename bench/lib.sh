@@ -6,6 +6,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
 BENCH="$ROOT/bench"
 # BENCH_QUICK=1 proves the benchmark still runs (CI): one short round, a small seed.
 QUICK="${BENCH_QUICK:-0}"
+# Connections in each server's pool, and pgbench's clients: BENCH_POOL (10, the
+# server's default). See bench/README.md ("Where the tail comes from") for why a
+# smaller pool has the shorter tail when PostgreSQL shares the machine's cores.
+pool="${BENCH_POOL:-10}"
 
 # The binaries under test. TODO_SERVER_BIN (with bench_issuer in its examples/ dir,
 # or BENCH_ISSUER_BIN) or SKIP_BUILD=1 reuse a build instead of making one.
@@ -68,7 +72,7 @@ bench_start_todo_server() {
   pg_create_db "$pg_port" "$db"
   rust_port="$(free_port)"
   DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/$db" TODO_BIND="127.0.0.1:$rust_port" \
-    TODO_JWKS_URL="$jwks_url" RUST_LOG=warn ${BENCH_SERVER_WRAPPER:-} "$server_bin" &
+    TODO_JWKS_URL="$jwks_url" TODO_DB_POOL_SIZE="$pool" RUST_LOG=warn ${BENCH_SERVER_WRAPPER:-} "$server_bin" &
   rust_pid="$!"
   bench_pids+=("$rust_pid")
   wait_for "http://127.0.0.1:$rust_port/readyz"

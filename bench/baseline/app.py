@@ -21,7 +21,9 @@ JWKS_URL = os.environ["TODO_JWKS_URL"]
 ISSUER = os.environ.get("TODO_JWT_ISSUER", "http://localhost:3000")
 AUDIENCE = os.environ.get("TODO_JWT_AUDIENCE", "http://localhost:3000")
 
-engine = create_engine(DATABASE_URL, pool_size=10, max_overflow=0, pool_pre_ping=True)
+POOL_SIZE = int(os.environ.get("DB_POOL_SIZE", "10"))
+
+engine = create_engine(DATABASE_URL, pool_size=POOL_SIZE, max_overflow=0, pool_pre_ping=True)
 jwks = jwt.PyJWKClient(JWKS_URL, cache_keys=True, lifespan=300)
 
 
