@@ -30,6 +30,9 @@ pub const WEB_ORIGIN: &str = "http://localhost:3000";
 /// The production default: the bound the fault tests hold the service to.
 pub const STORAGE_DEADLINE: Duration = Duration::from_millis(4500);
 
+/// Connections in each test app's pool.
+pub const POOL_SIZE: u32 = 4;
+
 /// Someone who signed in: their id and a valid token for it.
 #[derive(Clone, Debug)]
 pub struct TestUser {
@@ -105,7 +108,7 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
         jwks.set_available(false);
     }
     let proxy = options.through_proxy.then(|| DbProxy::start(db.url()));
-    let mut db_config = db.config(4);
+    let mut db_config = db.config(POOL_SIZE);
     if let Some(proxy) = &proxy {
         db_config.url = proxy.url().to_owned();
     }
