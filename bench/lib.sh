@@ -96,6 +96,7 @@ bench_seed() {
 # pages that toggles and creates had grown: the next round's search then planned a
 # bitmap scan and cost PostgreSQL 4 times as much, in pgbench too. Toggled flags stay
 # toggled: half go one way, half the other, which changes nothing a request costs.
+# The VACUUM takes every table: each toggle rewrites its owner's count row too.
 bench_reset() {
   local db="$1" max_id="$2"
   psql_db -c "DELETE FROM tasks WHERE id > $max_id" "$db"
