@@ -6,6 +6,7 @@
 //! [`Application`] as `main`, with a `Config` of their own.
 
 mod config;
+mod exit;
 mod shutdown;
 
 use std::net::{SocketAddr, TcpListener};
@@ -20,6 +21,7 @@ use todo_http::{ApiState, Lifecycle, StreamHub, app};
 use todo_persistence::{ChangeListener, PgStore, build_pool, run_migrations};
 
 pub use config::{Config, ConfigError, ShutdownConfig};
+pub use exit::keep_system_open;
 pub use shutdown::Outcome;
 
 /// How long start-up keeps retrying migrations while the database comes up.

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use todo_app::{Application, Config, Outcome};
+use todo_app::{Application, Config, Outcome, keep_system_open};
 
 #[actix_web::main]
 async fn main() -> ExitCode {
@@ -23,7 +23,9 @@ async fn main() -> ExitCode {
     };
     log::info!("todo-server listening on http://{}", app.address());
     // Exit without waiting for the runtime to wind down: a blocking thread stuck on
-    // an unanswering database must not hold the process after the drain.
+    // an unanswering database must not hold the process after the drain. The worker
+    // threads may still be ending then; see `keep_system_open` for what that needs.
+    keep_system_open();
     match app.run_until_signalled().await {
         Ok(Outcome::Drained) => {
             log::info!("stopped: every request read was answered");
