@@ -3,12 +3,12 @@
 //! `main` calls `std::process::exit` after the drain, while actix's worker threads
 //! may still be tearing down (waiting for them could hang: see `main`). `exit` first
 //! runs the main thread's thread-local destructors, which drop its handle on actix's
-//! system channel. A worker thread's own handle, dropped with its thread-locals, could
-//! then be the last one: closing the channel wakes its receiver, a task of the main
-//! thread, from a thread whose scheduler thread-locals are already gone. That panics inside a
-//! thread-local destructor, which aborts the process: under load, a stray panic in
-//! the log in about one stop in 25 (`bench/stops`), and exit status 134 instead of 0
-//! whenever the abort comes before the exit.
+//! system channel. A worker thread's own handle, dropped with its thread-locals,
+//! could then be the last one: closing the channel wakes its receiver, a task of the
+//! main thread, from a thread whose scheduler thread-locals are already gone. That
+//! panics inside a thread-local destructor, which aborts the process: under load, a
+//! stray panic in the log about one stop in 25 (`bench/stops`), and exit status 134
+//! instead of 0 whenever the abort comes before the exit.
 
 use std::sync::OnceLock;
 
