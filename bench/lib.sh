@@ -65,11 +65,17 @@ bench_start_issuer() {
   jwks_url="$(head -n1 "$work/tokens.txt")"
 }
 
-# bench_start_todo_server DB: todo-server on that database (it runs the migrations);
-# sets rust_port and rust_pid.
+# bench_start_todo_server DB: todo-server on a new database of that name (it runs the
+# migrations); sets rust_port and rust_pid.
 bench_start_todo_server() {
+  pg_create_db "$pg_port" "$1"
+  bench_launch_todo_server "$1"
+}
+
+# bench_launch_todo_server DB: todo-server on that existing database, once ready;
+# sets rust_port and rust_pid. Variables set before the call reach the server.
+bench_launch_todo_server() {
   local db="$1"
-  pg_create_db "$pg_port" "$db"
   rust_port="$(free_port)"
   DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/$db" TODO_BIND="127.0.0.1:$rust_port" \
     TODO_JWKS_URL="$jwks_url" TODO_DB_POOL_SIZE="$pool" RUST_LOG=warn ${BENCH_SERVER_WRAPPER:-} "$server_bin" &
