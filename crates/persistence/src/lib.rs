@@ -13,6 +13,7 @@
 //! [`OwnerScope`]: todo_domain::OwnerScope
 //! [`RepoError`]: todo_domain::RepoError
 
+mod admission;
 mod errors;
 mod listen;
 mod migrations;
