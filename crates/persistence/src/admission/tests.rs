@@ -38,14 +38,14 @@ fn a_database_that_gets_no_more_done_past_three_at_once_is_given_three_or_four()
 
 #[test]
 fn a_database_that_gets_less_done_when_crowded_is_given_fewer() {
-    // The 2-core box of `bench/README.md`: 4 at once is best, 10 does a fifth less.
+    // Like the 2-core bench: 4 at once is best (8% over 3), 10 does a tenth less.
     let rate = |at_once: usize| {
         [0.0, 3000.0, 5000.0, 5800.0, 6300.0, 6100.0, 5900.0][at_once.min(6)]
             - 100.0 * at_once.saturating_sub(6) as f64
     };
     let visited = climb(10, 60, rate);
     assert!(
-        visited[20..].iter().all(|&l| (4..=5).contains(&l)),
+        visited[20..].iter().all(|&l| (3..=5).contains(&l)),
         "{visited:?}"
     );
 }
