@@ -7,13 +7,13 @@
 //! them (`bench/README.md`, "Where the tail comes from"). The same work waits better
 //! here, in order, than in the database's run queue.
 //!
-//! So while work waits for a slot, the limit climbs a hill: every [`WINDOW`] it
+//! So while every slot is taken, the limit climbs a hill: every [`WINDOW`] it
 //! compares the work finished per second at this limit with the rate one lower. If
-//! the extra slot bought less than [`WORTH`] more (10%), it steps down; otherwise it tries
-//! one more. It settles where one more slot stops paying, and moves again when the
-//! database does (a restart, a larger compute). While nothing waits, the limit does
-//! not bind and is left alone. A database with cores to spare, or a network that
-//! dominates the time, keeps paying for every slot up to the pool's size.
+//! the extra slot bought less than [`WORTH`] (10%) more, it steps down; otherwise it
+//! tries one more. It settles where one more slot stops paying, and moves again when
+//! the database does (a restart, a larger compute). While slots are free the limit
+//! does not bind and is left alone. A database with cores to spare, or a network
+//! that dominates the time, keeps paying for every slot up to the pool's size.
 //!
 //! The wait happens on the blocking thread, before the checkout, bounded by the
 //! pool's checkout timeout; the work that ends wakes the next waiter directly.
@@ -154,6 +154,12 @@ impl Limit {
             self.limit -= 1;
         } else if here + 1 < self.rates.len() {
             self.limit += 1;
+        }
+        if self.limit != here {
+            log::debug!(
+                "database work at once: {here} -> {} ({rate:.0}/s)",
+                self.limit
+            );
         }
         self.limit > here
     }

@@ -10,6 +10,9 @@
 //! announcements and hands every one it hears, from any replica, to the domain's
 //! `ChangeSink` port.
 //!
+//! Work reaches the pool through a gate (`admission.rs`) that runs no more at once
+//! than gets more done: a pool sized for a large database does not crowd a small one.
+//!
 //! [`OwnerScope`]: todo_domain::OwnerScope
 //! [`RepoError`]: todo_domain::RepoError
 
