@@ -7,161 +7,148 @@
 //! them (`bench/README.md`, "Where the tail comes from"). The same work waits better
 //! here, in order, than in the database's run queue.
 //!
-//! So while every slot is taken, the limit climbs a hill: every [`WINDOW`] it
-//! compares the work finished per second at this limit with the rate one lower. If
-//! the extra slot bought less than [`WORTH`] (10%) more, it steps down; otherwise it
-//! tries one more. It settles where one more slot stops paying, and moves again when
-//! the database does (a restart, a larger compute). While slots are free the limit
-//! does not bind and is left alone. A database with cores to spare, or a network
-//! that dominates the time, keeps paying for every slot up to the pool's size.
+//! So while every slot is taken, the limit climbs a hill: every window
+//! ([`limit::WINDOW`]) it compares the work finished per second at this limit with
+//! the rate one lower. If the extra slot bought less than [`limit::WORTH`] (10%)
+//! more, it steps down; otherwise it tries one more. It settles where one more slot
+//! stops paying, and moves again when the database does (a restart, a larger
+//! compute). A slot that did not pay is tried again after one window, then two,
+//! four, up to [`limit::MOST_HELD`]: trying it every other window gave it half the
+//! time, and its tail with it. While slots are free the limit does not bind and is
+//! left alone. A database with cores to spare, or a network that dominates the
+//! time, keeps paying for every slot up to the pool's size.
 //!
 //! The wait happens on the blocking thread, before the checkout, bounded by the
-//! pool's checkout timeout; the work that ends wakes the next waiter directly.
+//! pool's checkout timeout. Waiters are served in arrival order: the work that ends
+//! hands its slot to the first of them, so a newcomer cannot take it first and send
+//! the woken waiter to the back of the line, which lengthened the writes' tail.
 
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-/// How long the work is counted at one limit before the next step.
-pub(crate) const WINDOW: Duration = Duration::from_millis(200);
-/// How much more work a second a slot must buy to be kept. Above the windows' noise,
-/// and high enough that a slot buying little is not worth the tail it adds (on the
-/// 2-core bench, 2% settled at 4 to 6 with a write p99 of 25 to 54 ms; 10% at 3 to 4
-/// with 16 to 26 ms, for the same req/s).
-pub(crate) const WORTH: f64 = 0.10;
+mod limit;
+
+use limit::Limit;
 
 /// The gate in front of the pool.
 pub(crate) struct Admission {
-    state: Mutex<Limit>,
-    freed: Condvar,
+    gate: Mutex<Gate>,
+}
+
+struct Gate {
+    limit: Limit,
+    /// In arrival order.
+    waiting: VecDeque<Arc<Waiter>>,
+}
+
+/// One thread waiting for a slot. `given` is set under the gate's lock, so the
+/// ordering of the atomic itself does not matter.
+#[derive(Default)]
+struct Waiter {
+    given: AtomicBool,
+    wake: Condvar,
 }
 
 /// A slot: dropping it frees it. [`Admitted::done`] counts the work as finished.
 pub(crate) struct Admitted<'a> {
     admission: &'a Admission,
+    succeeded: bool,
 }
 
 impl Admission {
     pub(crate) fn new(ceiling: usize) -> Self {
+        let gate = Gate {
+            limit: Limit::new(ceiling, Instant::now()),
+            waiting: VecDeque::new(),
+        };
         Self {
-            state: Mutex::new(Limit::new(ceiling, Instant::now())),
-            freed: Condvar::new(),
+            gate: Mutex::new(gate),
         }
     }
 
     /// Waits, up to `within`, for a slot; `None` if none came.
     pub(crate) fn admit(&self, within: Duration) -> Option<Admitted<'_>> {
-        let mut state = self.lock();
-        if state.running >= state.limit {
-            state = self
-                .freed
-                .wait_timeout_while(state, within, |s| s.running >= s.limit)
-                .unwrap_or_else(PoisonError::into_inner)
-                .0;
-            if state.running >= state.limit {
+        let mut gate = self.lock();
+        if gate.waiting.is_empty() && gate.limit.has_room() {
+            gate.limit.take();
+            return Some(self.slot());
+        }
+        let me = Arc::new(Waiter::default());
+        gate.waiting.push_back(me.clone());
+        let deadline = Instant::now() + within;
+        while !me.given.load(Ordering::Relaxed) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                gate.waiting.retain(|other| !Arc::ptr_eq(other, &me));
                 return None;
             }
+            gate = me
+                .wake
+                .wait_timeout(gate, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
         }
-        state.running += 1;
-        state.full |= state.running == state.limit;
-        Some(Admitted { admission: self })
+        Some(self.slot())
     }
 
     /// The current limit.
     #[cfg(test)]
     pub(crate) fn limit(&self) -> usize {
-        self.lock().limit
+        self.lock().limit.limit
     }
 
-    fn lock(&self) -> MutexGuard<'_, Limit> {
+    /// How many wait for a slot.
+    #[cfg(test)]
+    pub(crate) fn waiting(&self) -> usize {
+        self.lock().waiting.len()
+    }
+
+    fn slot(&self) -> Admitted<'_> {
+        Admitted {
+            admission: self,
+            succeeded: false,
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Gate> {
         // The counts stay consistent whatever panicked while they were held.
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+        self.gate.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
 impl Admitted<'_> {
     /// The work succeeded. Failures are not counted: a database refusing
     /// connections gets nothing done at any limit.
-    pub(crate) fn done(self) {
-        let grew = self.admission.lock().finished(Instant::now());
-        if grew {
-            self.admission.freed.notify_all();
-        }
+    pub(crate) fn done(mut self) {
+        self.succeeded = true;
     }
 }
 
 impl Drop for Admitted<'_> {
     fn drop(&mut self) {
-        self.admission.lock().running -= 1;
-        self.admission.freed.notify_one();
-    }
-}
-
-/// The limit and the rates it is chosen from.
-#[derive(Debug)]
-pub(crate) struct Limit {
-    pub(crate) limit: usize,
-    floor: usize,
-    running: usize,
-    /// Whether every slot was taken at some point of this window: only then may
-    /// the limit bind, and the rate measure the limit rather than the demand.
-    full: bool,
-    finished: u32,
-    since: Instant,
-    /// Work finished per second at each limit, smoothed; index 0 is unused.
-    rates: Vec<Option<f64>>,
-}
-
-impl Limit {
-    /// Starts at `ceiling`; never below two (or the ceiling, if smaller).
-    pub(crate) fn new(ceiling: usize, now: Instant) -> Self {
-        let ceiling = ceiling.max(1);
-        Self {
-            limit: ceiling,
-            floor: ceiling.min(2),
-            running: 0,
-            full: false,
-            finished: 0,
-            since: now,
-            rates: vec![None; ceiling + 1],
+        // One lock frees the slot, counts the work and hands out what is free,
+        // usually this slot to the first waiter; they are woken after it.
+        let mut handed = Vec::new();
+        {
+            let mut gate = self.admission.lock();
+            gate.limit.give_back();
+            if self.succeeded {
+                gate.limit.finished(Instant::now());
+            }
+            while gate.limit.has_room() {
+                let Some(next) = gate.waiting.pop_front() else {
+                    break;
+                };
+                gate.limit.take();
+                next.given.store(true, Ordering::Relaxed);
+                handed.push(next);
+            }
         }
-    }
-
-    /// Counts one finished unit of work; true if the limit grew.
-    pub(crate) fn finished(&mut self, now: Instant) -> bool {
-        self.finished += 1;
-        let elapsed = now.saturating_duration_since(self.since);
-        if elapsed < WINDOW {
-            return false;
+        for waiter in handed {
+            waiter.wake.notify_one();
         }
-        let rate = f64::from(self.finished) / elapsed.as_secs_f64();
-        let full = self.full;
-        self.finished = 0;
-        self.full = false;
-        self.since = now;
-        if !full {
-            return false;
-        }
-        let here = self.limit;
-        let smoothed = self.rates[here].map_or(rate, |before| (before + rate) / 2.0);
-        self.rates[here] = Some(smoothed);
-        let paid = match self.rates[here - 1] {
-            _ if here == self.floor => true,
-            Some(below) => smoothed >= below * (1.0 + WORTH),
-            // Not measured yet: measure it.
-            None => false,
-        };
-        if !paid {
-            self.limit -= 1;
-        } else if here + 1 < self.rates.len() {
-            self.limit += 1;
-        }
-        if self.limit != here {
-            log::debug!(
-                "database work at once: {here} -> {} ({rate:.0}/s)",
-                self.limit
-            );
-        }
-        self.limit > here
     }
 }
 

@@ -1,8 +1,9 @@
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use super::{Admission, Limit, WINDOW};
+use super::Admission;
+use super::limit::{Limit, WINDOW};
 
 /// One window at the current limit, every slot taken, finishing work at the rate
 /// `database` gives for that limit.
@@ -34,6 +35,14 @@ fn a_database_that_gets_no_more_done_past_three_at_once_is_given_three_or_four()
     let visited = climb(10, 60, |at_once| 1000.0 * at_once.min(3) as f64);
     let settled = &visited[20..];
     assert!(settled.iter().all(|&l| (3..=4).contains(&l)), "{visited:?}");
+}
+
+#[test]
+fn a_slot_that_did_not_pay_is_tried_ever_less_often() {
+    // Tried every other window, the fourth slot would hold half of them (80).
+    let visited = climb(10, 200, |at_once| 1000.0 * at_once.min(3) as f64);
+    let tries = visited[40..].iter().filter(|&&l| l > 3).count();
+    assert!(tries <= 16, "{tries} of 160 windows at 4: {visited:?}");
 }
 
 #[test]
@@ -135,4 +144,54 @@ fn a_wait_for_a_slot_gives_up_at_its_bound() {
     let asked = Instant::now();
     assert!(admission.admit(Duration::from_millis(50)).is_none());
     assert!(asked.elapsed() >= Duration::from_millis(50));
+}
+
+#[test]
+fn a_window_across_a_pause_in_the_work_is_not_counted() {
+    let mut now = Instant::now();
+    let mut limit = Limit::new(10, now);
+    for _ in 0..60 {
+        window(&mut limit, &mut now, |at_once| {
+            1000.0 * at_once.min(3) as f64
+        });
+    }
+    let (at, rates) = (limit.limit, limit.rates.clone());
+    // Every slot was taken, then nothing came for 20 s: one finish in 20 s is not
+    // the rate of this limit.
+    limit.full = true;
+    now += Duration::from_secs(20);
+    limit.finished(now);
+    assert_eq!((limit.limit, &limit.rates), (at, &rates));
+}
+
+#[test]
+fn a_freed_slot_goes_to_the_first_waiter_not_to_a_newcomer() {
+    let admission = Arc::new(Admission::new(1));
+    let first = admission.admit(Duration::ZERO).expect("the one slot");
+    let order = Arc::new(Mutex::new(Vec::new()));
+    let waiters: Vec<_> = (0..4)
+        .map(|i| {
+            let (admission2, order) = (admission.clone(), order.clone());
+            let waiter = std::thread::spawn(move || {
+                let slot = admission2.admit(Duration::from_secs(10)).expect("a slot");
+                order.lock().expect("not poisoned").push(i);
+                slot.done();
+            });
+            // Each waits before the next arrives.
+            while admission.waiting() <= i {
+                std::thread::yield_now();
+            }
+            waiter
+        })
+        .collect();
+    drop(first);
+    // The slot was handed to the first waiter as it was freed: none is free now,
+    // even before that waiter has woken.
+    let newcomer = admission.admit(Duration::ZERO);
+    assert!(newcomer.is_none() || order.lock().expect("not poisoned").len() == 4);
+    drop(newcomer);
+    for waiter in waiters {
+        waiter.join().expect("no panic");
+    }
+    assert_eq!(*order.lock().expect("not poisoned"), vec![0, 1, 2, 3]);
 }
