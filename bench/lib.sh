@@ -78,7 +78,7 @@ bench_launch_todo_server() {
   local db="$1"
   rust_port="$(free_port)"
   DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/$db" TODO_BIND="127.0.0.1:$rust_port" \
-    TODO_JWKS_URL="$jwks_url" TODO_DB_POOL_SIZE="$pool" RUST_LOG=warn ${BENCH_SERVER_WRAPPER:-} "$server_bin" &
+    TODO_JWKS_URL="$jwks_url" TODO_DB_POOL_SIZE="$pool" RUST_LOG="${BENCH_RUST_LOG:-warn}" ${BENCH_SERVER_WRAPPER:-} "$server_bin" &
   rust_pid="$!"
   bench_pids+=("$rust_pid")
   wait_for "http://127.0.0.1:$rust_port/readyz"
