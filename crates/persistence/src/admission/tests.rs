@@ -29,6 +29,19 @@ fn climb(ceiling: usize, windows: usize, database: impl Fn(usize) -> f64) -> Vec
         .collect()
 }
 
+/// A pool of 10 after `windows` windows on a database that gets no more done past
+/// three at once, and the time then.
+fn settled_at_three(windows: usize) -> (Limit, Instant) {
+    let mut now = Instant::now();
+    let mut limit = Limit::new(10, now);
+    for _ in 0..windows {
+        window(&mut limit, &mut now, |at_once| {
+            1000.0 * at_once.min(3) as f64
+        });
+    }
+    (limit, now)
+}
+
 #[test]
 fn a_database_that_gets_no_more_done_past_three_at_once_is_given_three_or_four() {
     // Two cores' worth: more at once only queues in the database.
@@ -71,13 +84,7 @@ fn a_database_that_pays_for_every_slot_keeps_the_whole_pool() {
 
 #[test]
 fn the_limit_follows_a_database_that_grew() {
-    let mut now = Instant::now();
-    let mut limit = Limit::new(10, now);
-    for _ in 0..40 {
-        window(&mut limit, &mut now, |at_once| {
-            1000.0 * at_once.min(3) as f64
-        });
-    }
+    let (mut limit, mut now) = settled_at_three(40);
     assert!(limit.limit <= 4, "{limit:?}");
     for _ in 0..40 {
         window(&mut limit, &mut now, |at_once| {
@@ -148,13 +155,7 @@ fn a_wait_for_a_slot_gives_up_at_its_bound() {
 
 #[test]
 fn a_window_across_a_pause_in_the_work_is_not_counted() {
-    let mut now = Instant::now();
-    let mut limit = Limit::new(10, now);
-    for _ in 0..60 {
-        window(&mut limit, &mut now, |at_once| {
-            1000.0 * at_once.min(3) as f64
-        });
-    }
+    let (mut limit, mut now) = settled_at_three(60);
     let (at, rates) = (limit.limit, limit.rates.clone());
     // Every slot was taken, then nothing came for 20 s: one finish in 20 s is not
     // the rate of this limit.
